@@ -1,0 +1,98 @@
+package io.github.junitprocess;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts a process for a test and injects a handle to it.
+ *
+ * <p>Annotate a field or parameter of type {@link SpawnedProcess} (a running process, stopped after
+ * its scope) or {@link ProcessResult} (the process is run to completion before the test, within
+ * {@link #startupTimeout()}). A {@code static} field lives for the test class (started before
+ * {@code @BeforeAll}), an instance field for one test (one test instance under {@code
+ * Lifecycle.PER_CLASS}), a parameter for the method it belongs to. Within a scope, processes start
+ * in declaration order and stop in reverse order, each with all its descendants.
+ *
+ * <p>String members may use placeholders: {@code ${port}}, {@code ${port.NAME}}, {@code
+ * ${tempDir}}, {@code ${java}}, {@code ${classpath}}, {@code ${env.NAME}}, {@code ${sys.NAME}};
+ * {@code $${} writes a literal {@code ${}.
+ *
+ * <p>Configuration mistakes (wrong field type, both or neither of {@link #value()} and {@link
+ * #javaMain()}, unknown placeholder, bad duration) raise an {@code
+ * ExtensionConfigurationException} naming the element before anything starts. A process that
+ * cannot start, exits before it is ready or is not ready in time fails the test with {@link
+ * ProcessStartException}, {@link ProcessExitedException} or {@link ProcessTimeoutException}.
+ *
+ * <p>Meta-annotated with {@code @ExtendWith(ProcessExtension.class)}; usable as a meta-annotation.
+ */
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(ProcessExtension.class)
+public @interface SpawnProcess {
+
+  /** The command and its arguments. Exactly one of {@code value} and {@link #javaMain()}. */
+  String[] value() default {};
+
+  /**
+   * A main class to run in a child JVM: {@code ${java} <jvmArgs> -cp ${classpath} <main> <args>},
+   * the same java and classpath as the test JVM. Exactly one of {@link #value()} and {@code
+   * javaMain}.
+   */
+  Class<?> javaMain() default void.class;
+
+  /** JVM options for {@link #javaMain()}. */
+  String[] jvmArgs() default {};
+
+  /** Arguments appended after {@link #value()} or {@link #javaMain()}. */
+  String[] args() default {};
+
+  /** Environment entries {@code KEY=VALUE}; {@code KEY=} sets an empty value. */
+  String[] env() default {};
+
+  /** Whether the process inherits the test JVM's environment (default {@code true}). */
+  boolean inheritEnv() default true;
+
+  /**
+   * Working directory; {@code ""} is the test JVM's, {@code "${tempDir}"} a fresh directory for
+   * this process, deleted after it stops. Relative paths resolve against the test JVM's.
+   */
+  String workingDir() default "";
+
+  /** A file redirected to stdin; {@code ""} (default) gives a pipe the test writes to. */
+  String stdin() default "";
+
+  /** Name used in messages, log file names and {@code ${port.NAME}}; default the element name. */
+  String name() default "";
+
+  /** A regex: the process is ready when it is found in a line of stdout or stderr. */
+  String readyLine() default "";
+
+  /** {@code "${port}"} or a number: ready when a TCP connection to 127.0.0.1 succeeds. */
+  String readyPort() default "";
+
+  /** A custom check (no-arg constructor), polled until true. Default: none. */
+  Class<? extends ReadinessCheck> readyCheck() default ReadinessCheck.class;
+
+  /**
+   * Deadline for readiness, or for a run to completion: {@code "500ms"}, {@code "30s"}, {@code
+   * "2m"}; {@code ""} means {@code junit.process.startup.timeout} (default 30s).
+   */
+  String startupTimeout() default "";
+
+  /** The signal sent first when stopping (default {@link Signal#TERM}). */
+  Signal stopSignal() default Signal.TERM;
+
+  /**
+   * Grace after {@link #stopSignal()} before {@code KILL}; {@code ""} means {@code
+   * junit.process.stop.timeout} (default 10s).
+   */
+  String stopTimeout() default "";
+
+  /** Redirects stderr into stdout (one stream; {@link SpawnedProcess#stderr()} stays empty). */
+  boolean mergeStderr() default false;
+}

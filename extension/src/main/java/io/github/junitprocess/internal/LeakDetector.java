@@ -1,0 +1,98 @@
+package io.github.junitprocess.internal;
+
+import io.github.junitprocess.ProcessException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Finds processes a test started without the extension and left running: children of the test
+ * JVM that appeared during the test, are not the extension's own, and are still alive afterwards.
+ * Reported, failed or killed according to {@code junit.process.leaks}.
+ */
+public final class LeakDetector {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create("io.github.junitprocess", "leaks");
+
+  private LeakDetector() {}
+
+  public static void before(ExtensionContext context) {
+    ProcessConfig config = ProcessScope.of(context).config();
+    if (config.leaks() == ProcessConfig.LeakMode.OFF) {
+      return;
+    }
+    Set<Long> children =
+        ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    context.getStore(NAMESPACE).put(context.getUniqueId(), new HashSet<>(children));
+  }
+
+  @SuppressWarnings("unchecked")
+  public static void after(ExtensionContext context) {
+    Set<Long> before = context.getStore(NAMESPACE).remove(context.getUniqueId(), Set.class);
+    if (before == null) {
+      return;
+    }
+    ProcessConfig config = ProcessScope.of(context).config();
+    long reaper = Reaper.pid();
+    List<ProcessHandle> leaked = new ArrayList<>();
+    ProcessHandle.current()
+        .children()
+        .filter(h -> !before.contains(h.pid()))
+        .filter(h -> h.pid() != reaper && !OwnedProcesses.contains(h.pid()))
+        .filter(h -> !TreeKiller.member(h.pid()).map(TreeKiller.Member::isGone).orElse(true))
+        .filter(h -> !isMarked(h.pid()))
+        .forEach(leaked::add);
+    if (leaked.isEmpty()) {
+      return;
+    }
+    ProcessConfig.LeakMode mode = config.leaks();
+    boolean parallel =
+        context
+            .getConfigurationParameter("junit.jupiter.execution.parallel.enabled")
+            .map(Boolean::parseBoolean)
+            .orElse(false);
+    String list =
+        leaked.stream()
+            .map(h -> "pid " + h.pid() + ": " + h.info().commandLine().orElse(h.info().command().orElse("?")))
+            .collect(Collectors.joining("\n  "));
+    String message =
+        "Test '"
+            + context.getDisplayName()
+            + "' left "
+            + leaked.size()
+            + " process(es) running that it started without junit-process:\n  "
+            + list
+            + "\nStop them in the test, or start them through @SpawnProcess / Processes so they are"
+            + " cleaned up (junit.process.leaks="
+            + mode.name().toLowerCase(java.util.Locale.ROOT)
+            + ").";
+    if (mode == ProcessConfig.LeakMode.FAIL || mode == ProcessConfig.LeakMode.KILL) {
+      for (ProcessHandle h : leaked) {
+        List<TreeKiller.Member> tree = new ArrayList<>();
+        TreeKiller.member(h.pid()).ifPresent(tree::add);
+        tree.addAll(TreeKiller.descendants(h.pid()));
+        TreeKiller.send(tree, io.github.junitprocess.Signal.KILL);
+      }
+    }
+    if (mode == ProcessConfig.LeakMode.FAIL && !parallel) {
+      throw new ProcessException(message + " They were killed.");
+    }
+    String report = mode == ProcessConfig.LeakMode.WARN || parallel ? message : message + " They were killed.";
+    System.err.println("[junit-process] WARNING: " + report);
+    try {
+      context.publishReportEntry("junit-process.leak", report);
+    } catch (RuntimeException ignored) {
+      // reporting is best effort
+    }
+  }
+
+  private static boolean isMarked(long pid) {
+    if (!ProcFs.AVAILABLE) {
+      return false;
+    }
+    return Cookies.ofThisRun(ProcFs.environValue(pid, Cookies.ENV_EQUALS));
+  }
+}

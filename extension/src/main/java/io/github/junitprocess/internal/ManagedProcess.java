@@ -1,0 +1,428 @@
+package io.github.junitprocess.internal;
+
+import io.github.junitprocess.Output;
+import io.github.junitprocess.ProcessException;
+import io.github.junitprocess.ProcessIOException;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.Signal;
+import io.github.junitprocess.SpawnedProcess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A process the extension started: the {@link SpawnedProcess} handle, its output captures and its
+ * teardown. Created by {@link ProcessLauncher}.
+ */
+public class ManagedProcess implements SpawnedProcess {
+  /** Longest time spent killing a tree before giving up and reporting it. */
+  static final Duration KILL_DEADLINE = Duration.ofSeconds(5);
+
+  private final LaunchPlan plan;
+  private final Process process;
+  private final long pid;
+  private final long startTicks;
+  private final String cookie;
+  private final boolean groupLeader;
+  private final OutputCapture stdout;
+  private final OutputCapture stderr;
+  private final OutputStream stdin;
+  private final long startNanos;
+  private final CompletableFuture<Void> exit;
+  private final Object stdinLock = new Object();
+  private volatile long exitNanos;
+  private volatile boolean stopRequested;
+  private volatile boolean stdinClosed;
+  private volatile ProcessResult result;
+  private volatile List<TreeKiller.Member> lastTree = List.of();
+
+  ManagedProcess(
+      LaunchPlan plan,
+      Process process,
+      String cookie,
+      boolean groupLeader,
+      OutputCapture stdout,
+      OutputCapture stderr,
+      long startNanos) {
+    this.plan = plan;
+    this.process = process;
+    this.pid = process.pid();
+    this.startTicks = ProcFs.AVAILABLE ? ProcFs.startTicks(pid) : 0;
+    this.cookie = cookie;
+    this.groupLeader = groupLeader;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.startNanos = startNanos;
+    this.stdin = plan.stdin == null ? process.getOutputStream() : null;
+    this.stdinClosed = plan.stdin != null;
+    this.exit =
+        process
+            .onExit()
+            .thenApply(
+                p -> {
+                  exitNanos = System.nanoTime();
+                  return null;
+                });
+    stdout.attach(this);
+    stderr.attach(this);
+  }
+
+  LaunchPlan plan() {
+    return plan;
+  }
+
+  String cookie() {
+    return cookie;
+  }
+
+  long startTicks() {
+    return startTicks;
+  }
+
+  CompletableFuture<Void> exitFuture() {
+    return exit;
+  }
+
+  OutputCapture stdoutCapture() {
+    return stdout;
+  }
+
+  OutputCapture stderrCapture() {
+    return stderr;
+  }
+
+  OutputCapture otherStream(OutputCapture one) {
+    return one == stdout ? stderr : stdout;
+  }
+
+  boolean stopRequested() {
+    return stopRequested;
+  }
+
+  @Override
+  public String name() {
+    return plan.name;
+  }
+
+  @Override
+  public long pid() {
+    return pid;
+  }
+
+  @Override
+  public List<String> command() {
+    return plan.command;
+  }
+
+  @Override
+  public Path workingDir() {
+    return plan.workingDir;
+  }
+
+  @Override
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public int port() {
+    if (plan.port == null) {
+      throw new IllegalStateException(
+          "process '" + name() + "' has no ${port}: use ${port} in its command, env or readyPort");
+    }
+    return plan.port.getAsInt();
+  }
+
+  @Override
+  public int port(String name) {
+    Objects.requireNonNull(name, "name");
+    if (plan.namedPorts == null) {
+      throw new IllegalStateException("process '" + name() + "' has no named ports");
+    }
+    return plan.namedPorts.applyAsInt(name);
+  }
+
+  @Override
+  public Output stdout() {
+    return stdout;
+  }
+
+  @Override
+  public Output stderr() {
+    return stderr;
+  }
+
+  // ---- stdin ----
+
+  @Override
+  public SpawnedProcess write(String text) {
+    Objects.requireNonNull(text, "text");
+    return write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public SpawnedProcess writeLine(String line) {
+    Objects.requireNonNull(line, "line");
+    return write((line + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public SpawnedProcess write(byte[] bytes) {
+    Objects.requireNonNull(bytes, "bytes");
+    synchronized (stdinLock) {
+      if (stdin == null) {
+        throw new ProcessIOException(
+            Messages.identity(this) + ": stdin is redirected from " + plan.stdin);
+      }
+      if (stdinClosed) {
+        throw new ProcessIOException(Messages.identity(this) + ": stdin was closed");
+      }
+      if (!process.isAlive()) {
+        throw new ProcessIOException(
+            Messages.identity(this) + ": cannot write to stdin, the process has exited ("
+                + Messages.status(this) + ")");
+      }
+      try {
+        stdin.write(bytes);
+        stdin.flush();
+      } catch (IOException e) {
+        throw new ProcessIOException(
+            Messages.identity(this) + ": writing to stdin failed: " + e.getMessage()
+                + (process.isAlive() ? "" : " (the process has exited: " + Messages.status(this) + ")"),
+            e);
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public void closeStdin() {
+    synchronized (stdinLock) {
+      if (stdinClosed || stdin == null) {
+        stdinClosed = true;
+        return;
+      }
+      stdinClosed = true;
+      try {
+        stdin.close();
+      } catch (IOException ignored) {
+        // the process has gone; its stdin is closed either way
+      }
+    }
+  }
+
+  // ---- waiting and results ----
+
+  @Override
+  public ProcessResult waitFor(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    try {
+      exit.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new ProcessTimeoutException(
+          Messages.timeout(this, "waiting for the process to exit", timeout));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessTimeoutException(
+          Messages.interrupted(this, "waiting for the process to exit"), e);
+    } catch (ExecutionException e) {
+      throw new ProcessException(Messages.identity(this) + ": " + e.getCause(), e.getCause());
+    }
+    return resultNow();
+  }
+
+  @Override
+  public Optional<ProcessResult> result() {
+    return process.isAlive() ? Optional.empty() : Optional.of(resultNow());
+  }
+
+  /** The result once exited (waiting briefly for the last output), or null while running. */
+  ProcessResult resultNow() {
+    ProcessResult r = result;
+    if (r != null) {
+      return r;
+    }
+    if (process.isAlive()) {
+      return null;
+    }
+    exit.join(); // sets exitNanos
+    long left = OutputCapture.DRAIN_GRACE.toNanos();
+    long t0 = System.nanoTime();
+    stdout.awaitEnd(OutputCapture.DRAIN_GRACE);
+    stderr.awaitEnd(Duration.ofNanos(Math.max(0, left - (System.nanoTime() - t0))));
+    synchronized (this) {
+      if (result == null) {
+        result =
+            new ImmutableProcessResult(
+                name(),
+                command(),
+                pid,
+                process.exitValue(),
+                stopRequested,
+                stdout.text(),
+                plan.mergeStderr ? "" : stderr.text(),
+                Duration.ofNanos(exitNanos - startNanos));
+      }
+      return result;
+    }
+  }
+
+  // ---- signals and teardown ----
+
+  @Override
+  public void signal(Signal signal) {
+    Objects.requireNonNull(signal, "signal");
+    if (process.isAlive() && groupLeader && signal != Signal.KILL) {
+      TreeKiller.sendToGroup(pid, signal);
+      return;
+    }
+    List<TreeKiller.Member> targets = new ArrayList<>();
+    if (process.isAlive()) {
+      TreeKiller.member(pid).ifPresent(targets::add);
+      targets.addAll(TreeKiller.descendants(pid));
+    } else {
+      targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks));
+    }
+    TreeKiller.send(targets, signal);
+  }
+
+  @Override
+  public ProcessResult stop() {
+    return stop(plan.stopTimeout);
+  }
+
+  @Override
+  public ProcessResult stop(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    terminate(plan.stopSignal, grace, !process.isAlive());
+    return resultNow();
+  }
+
+  @Override
+  public ProcessResult kill() {
+    terminate(Signal.KILL, Duration.ZERO, !process.isAlive());
+    return resultNow();
+  }
+
+  @Override
+  public List<ProcessHandle> descendants() {
+    List<ProcessHandle> out = new ArrayList<>();
+    for (TreeKiller.Member m : TreeKiller.descendants(pid)) {
+      out.add(m.handle);
+    }
+    return out;
+  }
+
+  /**
+   * Stops the tree: {@code first} to every member, up to {@code grace} for them to exit, then KILL
+   * to whatever is left, until all are gone. With {@code sweep}, processes that escaped the tree
+   * but carry this process's cookie are included; that costs a scan of /proc, so the scope does it
+   * once for all its processes instead (and {@code stop()} only when the root has already gone).
+   *
+   * @return true when everything is gone
+   */
+  boolean terminate(Signal first, Duration grace, boolean sweep) {
+    if (process.isAlive()) {
+      stopRequested = true;
+      if (first != Signal.KILL && !grace.isZero() && !grace.isNegative()) {
+        List<TreeKiller.Member> tree = tree();
+        lastTree = tree;
+        try {
+          TreeKiller.send(tree, first);
+          if (first != Signal.CONT && stateIs('T')) {
+            TreeKiller.send(tree, Signal.CONT); // a stopped process acts on the signal only when continued
+          }
+        } catch (RuntimeException e) {
+          // e.g. no kill command: KILL below still ends the tree
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+          exit.get(grace.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          // escalate below
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        TreeKiller.awaitGone(tree.subList(Math.min(1, tree.size()), tree.size()), deadline);
+      }
+    }
+    return killRemaining(sweep);
+  }
+
+  private boolean stateIs(char state) {
+    if (!ProcFs.AVAILABLE) {
+      return false;
+    }
+    ProcFs.Stat st = ProcFs.stat(pid);
+    return st != null && st.state == state;
+  }
+
+  private List<TreeKiller.Member> tree() {
+    List<TreeKiller.Member> tree = new ArrayList<>();
+    tree.add(new TreeKiller.Member(process.toHandle(), startTicks));
+    tree.addAll(TreeKiller.descendants(pid));
+    return tree;
+  }
+
+  /** KILLs the tree (and, with sweep, marked escapees) until nothing is left. */
+  boolean killRemaining(boolean sweep) {
+    long deadline = System.nanoTime() + KILL_DEADLINE.toNanos();
+    List<TreeKiller.Member> known = new ArrayList<>(lastTree);
+    while (true) {
+      List<TreeKiller.Member> targets = new ArrayList<>();
+      if (process.isAlive()) {
+        targets.addAll(tree());
+      }
+      for (TreeKiller.Member m : known) {
+        if (!m.isGone()) {
+          targets.add(m);
+          targets.addAll(TreeKiller.descendants(m.pid()));
+        }
+      }
+      if (sweep) {
+        targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks));
+      }
+      targets = TreeKiller.union(targets, List.of());
+      targets.removeIf(TreeKiller.Member::isGone);
+      if (targets.isEmpty() && !process.isAlive()) {
+        closeStdin();
+        return true;
+      }
+      if (process.isAlive()) {
+        stopRequested = true;
+        process.destroyForcibly();
+      }
+      TreeKiller.send(targets, Signal.KILL);
+      known = targets;
+      long shortWait = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
+      try {
+        exit.get(Math.max(0, shortWait - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // checked below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      TreeKiller.awaitGone(targets, shortWait);
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SpawnedProcess[" + name() + ", pid " + pid + ", " + command() + "]";
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.junitprocess.internal;
+
+import io.github.junitprocess.ProcessResult;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Builds every message about a process: its identity, its exit status and the tail of its output.
+ * Public only so that the public exception types can use it.
+ */
+public final class Messages {
+  /** Lines of each stream shown in a message. */
+  public static final int TAIL_LINES = 20;
+
+  private Messages() {}
+
+  /** {@code process 'server' (pid 123)}. */
+  static String identity(ManagedProcess p) {
+    return "process '" + p.name() + "' (pid " + p.pid() + ")";
+  }
+
+  /** {@code exit code 1}, {@code killed by signal TERM (exit code 143)}, with who stopped it. */
+  public static String exitStatus(ProcessResult r) {
+    String s =
+        r.signal().map(sig -> "killed by signal " + sig + " (exit code " + r.exitCode() + ")")
+            .orElse("exit code " + r.exitCode());
+    return r.stoppedByExtension() ? s + ", stopped by the extension" : s;
+  }
+
+  static String status(ManagedProcess p) {
+    ProcessResult r = p.isAlive() ? null : p.resultNow();
+    return r == null ? "still running" : exitStatus(r);
+  }
+
+  /** The message of {@code ProcessFailedException}. */
+  public static String failed(ProcessResult r) {
+    return "Process '"
+        + r.name()
+        + "' failed: "
+        + exitStatus(r)
+        + "\n  command: "
+        + commandLine(r.command())
+        + "\n"
+        + tails(lastLines(r.stdoutLines()), lastLines(r.stderrLines()));
+  }
+
+  static String timeout(ManagedProcess p, String what, Duration timeout) {
+    return "Timed out after "
+        + Durations.format(timeout)
+        + " "
+        + what
+        + "\n"
+        + details(p);
+  }
+
+  static String interrupted(ManagedProcess p, String what) {
+    return "Interrupted while " + what + "\n" + details(p);
+  }
+
+  static String exitedWhile(ManagedProcess p, String what) {
+    return "Process '" + p.name() + "' exited while " + what + "\n" + details(p);
+  }
+
+  /** Identity, command, working dir, status and output tails. */
+  static String details(ManagedProcess p) {
+    return "  process: '"
+        + p.name()
+        + "' (pid "
+        + p.pid()
+        + ")\n  command: "
+        + commandLine(p.command())
+        + "\n  working dir: "
+        + p.workingDir()
+        + "\n  status: "
+        + status(p)
+        + "\n"
+        + tails(
+            p.stdoutCapture().tail(TAIL_LINES),
+            p.plan().mergeStderr ? null : p.stderrCapture().tail(TAIL_LINES));
+  }
+
+  /** The report attached to a failed test for one process. */
+  static String report(ManagedProcess p) {
+    return "Output of process '" + p.name() + "' at the time of the failure\n" + details(p)
+        + "  logs: " + p.stdoutCapture().logFile()
+        + (p.plan().mergeStderr ? "" : ", " + p.stderrCapture().logFile());
+  }
+
+  static String tails(List<String> out, List<String> err) {
+    StringBuilder sb = new StringBuilder();
+    block(sb, "stdout", out);
+    if (err != null) {
+      block(sb, "stderr", err);
+    }
+    return sb.toString();
+  }
+
+  private static void block(StringBuilder sb, String label, List<String> lines) {
+    if (lines.isEmpty()) {
+      sb.append("  ").append(label).append(": (empty)\n");
+      return;
+    }
+    sb.append("  ").append(label).append(" (last ").append(lines.size()).append(" lines):\n");
+    for (String line : lines) {
+      sb.append("    | ").append(line).append('\n');
+    }
+  }
+
+  static List<String> lastLines(List<String> lines) {
+    return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+  }
+
+  /** The command as a shell would show it, quoting arguments with spaces. */
+  public static String commandLine(List<String> command) {
+    StringBuilder sb = new StringBuilder();
+    for (String arg : command) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      if (arg.isEmpty() || arg.chars().anyMatch(c -> " \t\n'\"\\$`|&;<>()*?".indexOf(c) >= 0)) {
+        sb.append('\'').append(arg.replace("'", "'\\''")).append('\'');
+      } else {
+        sb.append(arg);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,296 @@
+package io.github.junitprocess.internal;
+
+import io.github.junitprocess.ProcessException;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.Signal;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Everything started for one JUnit scope (a test class or a test method): processes, pools, temp
+ * directories. Owned by that scope's {@link ExtensionContext.Store}, which closes it when the scope
+ * ends: resources are released in reverse order, then one sweep of /proc kills anything that
+ * escaped its tree but carries a cookie of this scope.
+ */
+public final class ProcessScope implements AutoCloseable {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create("io.github.junitprocess");
+
+  private final String description;
+  private final ProcessConfig config;
+  private final PortRegistry ports;
+  private final Path logDir;
+  private final List<Object> resources = new ArrayList<>();
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private boolean closed;
+
+  ProcessScope(String description, ProcessConfig config, PortRegistry ports, Path logDir) {
+    this.description = description;
+    this.config = config;
+    this.ports = ports;
+    this.logDir = logDir;
+  }
+
+  /** The scope of {@code context} (created on first use). */
+  public static ProcessScope of(ExtensionContext context) {
+    return context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            key(context),
+            k -> {
+              ProcessConfig config =
+                  context
+                      .getRoot()
+                      .getStore(NAMESPACE)
+                      .getOrComputeIfAbsent(
+                          ProcessConfig.class,
+                          c -> ProcessConfig.from(context::getConfigurationParameter),
+                          ProcessConfig.class);
+              ExtensionContext top = topClassContext(context);
+              PortRegistry ports =
+                  top.getStore(NAMESPACE)
+                      .getOrComputeIfAbsent(
+                          "ports:" + top.getUniqueId(), x -> new PortRegistry(), PortRegistry.class);
+              String dirName =
+                  context.getTestClass().map(Class::getName).orElse("junit-process");
+              Reaper.ensureStarted(config);
+              return new ProcessScope(
+                  context.getDisplayName(), config, ports, config.logDir().resolve(dirName));
+            },
+            ProcessScope.class);
+  }
+
+  /** The scope of {@code context} if one was created. */
+  static Optional<ProcessScope> existing(ExtensionContext context) {
+    return Optional.ofNullable(context.getStore(NAMESPACE).get(key(context), ProcessScope.class));
+  }
+
+  /** The scopes of {@code context} and its ancestors, innermost first. */
+  static List<ProcessScope> chain(ExtensionContext context) {
+    List<ProcessScope> out = new ArrayList<>();
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      existing(c).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static String key(ExtensionContext context) {
+    return "scope:" + context.getUniqueId();
+  }
+
+  private static ExtensionContext topClassContext(ExtensionContext context) {
+    ExtensionContext top = context;
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      if (c.getTestClass().isPresent()) {
+        top = c;
+      }
+    }
+    return top;
+  }
+
+  public ProcessConfig config() {
+    return config;
+  }
+
+  PortRegistry ports() {
+    return ports;
+  }
+
+  Path logDir() {
+    return logDir;
+  }
+
+  /** Starts {@code plan}; the scope owns the process from the moment it exists. */
+  ManagedProcess launch(LaunchPlan plan) {
+    ensureOpen();
+    if (plan.tempDir != null) {
+      register(new TempDir(plan.tempDir));
+    }
+    ManagedProcess p = ProcessLauncher.start(plan, config.captureLimit());
+    Reaper.register(config, p);
+    synchronized (this) {
+      resources.add(p);
+      processes.add(p);
+    }
+    return p;
+  }
+
+  /** Starts {@code plan} and waits until it is ready. */
+  ManagedProcess start(LaunchPlan plan) {
+    ManagedProcess p = launch(plan);
+    ReadinessWaiter.await(p);
+    return p;
+  }
+
+  /** Runs {@code plan} to completion within its startup timeout. */
+  ProcessResult run(LaunchPlan plan) {
+    ManagedProcess p = launch(plan);
+    return runToCompletion(p);
+  }
+
+  static ProcessResult runToCompletion(ManagedProcess p) {
+    Duration timeout = p.plan().startupTimeout;
+    try {
+      p.exitFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      ProcessTimeoutException failure =
+          new ProcessTimeoutException(
+              Messages.timeout(p, "waiting for process '" + p.name() + "' to finish", timeout));
+      p.terminate(Signal.KILL, Duration.ZERO, true);
+      throw failure;
+    } catch (InterruptedException e) {
+      p.terminate(Signal.KILL, Duration.ZERO, true);
+      Thread.currentThread().interrupt();
+      throw new ProcessException(Messages.interrupted(p, "waiting for the process to finish"), e);
+    } catch (ExecutionException e) {
+      throw new ProcessException(e.getCause().toString(), e.getCause());
+    }
+    return p.resultNow();
+  }
+
+  /** Adds a resource closed with the scope, in reverse order of registration. */
+  public synchronized void register(AutoCloseable resource) {
+    ensureOpen();
+    resources.add(resource);
+  }
+
+  synchronized List<ManagedProcess> processes() {
+    return new ArrayList<>(processes);
+  }
+
+  /** Cookies of every process this scope started. */
+  synchronized Set<String> cookies() {
+    Set<String> out = new HashSet<>();
+    for (ManagedProcess p : processes) {
+      out.add(p.cookie());
+    }
+    return out;
+  }
+
+  private synchronized void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException(
+          "the scope '" + description + "' has ended; its processes were stopped");
+    }
+  }
+
+  @Override
+  public void close() {
+    List<Object> toClose;
+    List<ManagedProcess> started;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = new ArrayList<>(resources);
+      started = new ArrayList<>(processes);
+    }
+    List<Throwable> problems = new ArrayList<>();
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      Object r = toClose.get(i);
+      try {
+        if (r instanceof ManagedProcess) {
+          ManagedProcess p = (ManagedProcess) r;
+          if (!p.terminate(p.plan().stopSignal, p.plan().stopTimeout, false)) {
+            problems.add(new ProcessException("could not kill every process of " + p));
+          }
+        } else {
+          ((AutoCloseable) r).close();
+        }
+      } catch (Throwable t) {
+        problems.add(t);
+      }
+    }
+    try {
+      sweep(started);
+    } catch (Throwable t) {
+      problems.add(t);
+    }
+    for (ManagedProcess p : started) {
+      Reaper.unregister(config, p);
+    }
+    if (!problems.isEmpty()) {
+      ProcessException e =
+          new ProcessException(
+              "Stopping the processes of '" + description + "' failed: " + problems.get(0),
+              problems.get(0));
+      problems.stream().skip(1).forEach(e::addSuppressed);
+      throw e;
+    }
+  }
+
+  /** Kills what escaped the trees (setsid, double fork) but carries one of our cookies. */
+  private void sweep(List<ManagedProcess> started) {
+    if (started.isEmpty() || !ProcFs.AVAILABLE) {
+      return;
+    }
+    Set<String> cookies = new HashSet<>();
+    long minTicks = Long.MAX_VALUE;
+    for (ManagedProcess p : started) {
+      cookies.add(p.cookie());
+      minTicks = Math.min(minTicks, p.startTicks());
+    }
+    long deadline = System.nanoTime() + ManagedProcess.KILL_DEADLINE.toNanos();
+    while (true) {
+      List<TreeKiller.Member> escaped = TreeKiller.marked(cookies, minTicks);
+      if (escaped.isEmpty()) {
+        return;
+      }
+      TreeKiller.send(escaped, Signal.KILL);
+      TreeKiller.awaitGone(escaped, Math.min(deadline, System.nanoTime() + 500_000_000L));
+      if (System.nanoTime() - deadline > 0) {
+        throw new ProcessException(
+            "could not kill " + escaped.size() + " escaped processes of '" + description + "'");
+      }
+    }
+  }
+
+  /** A per-process directory deleted with the scope. */
+  static final class TempDir implements AutoCloseable {
+    private final Path dir;
+
+    TempDir(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!Files.exists(dir)) {
+        return;
+      }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc)
+                throws IOException {
+              Files.deleteIfExists(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.junitprocess.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Kills everything this JVM started when the JVM dies without tearing down: a small {@code sh}
+ * sidecar in its own session reads registrations ({@code pid startTicks}) on its stdin; at
+ * end-of-file (the JVM is gone, however it died) it KILLs each registered process group whose
+ * leader still has the registered start time, then every process carrying this run's cookie. A
+ * shutdown hook does the same for ordinary exits ({@code System.exit} mid-test).
+ *
+ * <p>Started lazily with the first process; {@code junit.process.reaper.enabled=false} turns it
+ * off. Writes to it never block the test for long: a registration is one short line on a pipe.
+ */
+final class Reaper {
+  private static final String SCRIPT =
+      String.join(
+          "\n",
+          "run=\"$1\"",
+          "trap '' INT TERM HUP",
+          "f=\"${TMPDIR:-/tmp}/junit-process-reaper.$$\"",
+          ": > \"$f\" || f=/dev/null",
+          "while read -r pid ticks; do echo \"$pid $ticks\" >> \"$f\"; done",
+          "reap() {",
+          "  while read -r pid ticks; do",
+          "    if read -r st < \"/proc/$pid/stat\"; then",
+          "      rest=${st##*) }; set -- $rest",
+          "      if [ \"${20}\" = \"$ticks\" ]; then kill -KILL -- \"-$pid\"; kill -KILL \"$pid\"; fi",
+          "    fi",
+          "  done < \"$f\"",
+          "  for e in $(grep -lzs \"^JUNIT_PROCESS_ID=$run-\" /proc/[0-9]*/environ); do",
+          "    p=${e#/proc/}; kill -KILL \"${p%/environ}\"",
+          "  done",
+          "}",
+          "reap 2>/dev/null; reap 2>/dev/null",
+          "rm -f \"$f\"",
+          "");
+
+  private static Process sidecar;
+  private static OutputStream channel;
+  private static boolean failed;
+  private static boolean hookInstalled;
+
+  private Reaper() {}
+
+  /** Starts the sidecar and the shutdown hook once per JVM, when enabled. */
+  static synchronized void ensureStarted(ProcessConfig config) {
+    if (!hookInstalled) {
+      hookInstalled = true;
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(Reaper::killEverything, "junit-process-shutdown"));
+    }
+    if (!config.reaperEnabled() || sidecar != null || failed || !ProcFs.AVAILABLE) {
+      return;
+    }
+    try {
+      String sh = Files.isExecutable(Path.of("/bin/sh")) ? "/bin/sh" : "sh";
+      List<String> cmd =
+          Files.isExecutable(Path.of("/usr/bin/setsid"))
+              ? List.of("/usr/bin/setsid", sh, "-c", SCRIPT, "junit-process-reaper", Cookies.RUN)
+              : List.of(sh, "-c", SCRIPT, "junit-process-reaper", Cookies.RUN);
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().remove(Cookies.ENV); // it belongs to no tree of ours
+      sidecar = pb.start();
+      channel = sidecar.getOutputStream();
+    } catch (IOException e) {
+      failed = true; // the shutdown hook still covers ordinary exits
+    }
+  }
+
+  /** The sidecar's pid, or -1 when it is not running. */
+  static synchronized long pid() {
+    return sidecar == null ? -1 : sidecar.pid();
+  }
+
+  static void register(ProcessConfig config, ManagedProcess p) {
+    ensureStarted(config);
+    send(p.pid() + " " + p.startTicks() + "\n");
+  }
+
+  static void unregister(ProcessConfig config, ManagedProcess p) {
+    // nothing to send: the sidecar checks start times, so a finished entry is harmless
+  }
+
+  private static synchronized void send(String line) {
+    if (channel == null) {
+      return;
+    }
+    try {
+      channel.write(line.getBytes(StandardCharsets.US_ASCII));
+      channel.flush();
+    } catch (IOException e) {
+      channel = null; // the sidecar died; the shutdown hook remains
+    }
+  }
+
+  /** Kills every process of this run still alive (shutdown hook). */
+  static void killEverything() {
+    if (!ProcFs.AVAILABLE) {
+      return;
+    }
+    for (int round = 0; round < 3; round++) {
+      List<TreeKiller.Member> left = TreeKiller.markedByRun();
+      if (left.isEmpty()) {
+        return;
+      }
+      TreeKiller.send(left, io.github.junitprocess.Signal.KILL);
+      TreeKiller.awaitGone(left, System.nanoTime() + 1_000_000_000L);
+    }
+  }
+
+  static Set<Long> ownPids() {
+    long pid = pid();
+    return pid < 0 ? Set.of() : Set.of(pid);
+  }
+}

@@ -1,0 +1,213 @@
+package io.github.junitprocess.internal;
+
+import io.github.junitprocess.ProcessIOException;
+import io.github.junitprocess.Signal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Finds and signals process trees. Every target is a {@link Member}: a pid plus the start time it
+ * had when found, so a recycled pid is never signalled (the JDK's {@code destroy} checks the start
+ * time; the {@code kill} command path re-checks it just before).
+ */
+final class TreeKiller {
+  private static final String KILL_COMMAND = findKill();
+
+  private TreeKiller() {}
+
+  /** A process found in a tree or a sweep. */
+  static final class Member {
+    final ProcessHandle handle;
+    final long startTicks;
+
+    Member(ProcessHandle handle, long startTicks) {
+      this.handle = handle;
+      this.startTicks = startTicks;
+    }
+
+    long pid() {
+      return handle.pid();
+    }
+
+    boolean isGone() {
+      if (ProcFs.AVAILABLE) {
+        return ProcFs.isGone(handle.pid(), startTicks);
+      }
+      return !handle.isAlive();
+    }
+  }
+
+  static Optional<Member> member(long pid) {
+    long ticks = ProcFs.AVAILABLE ? ProcFs.startTicks(pid) : 0;
+    if (ticks < 0) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(pid).map(h -> new Member(h, ticks));
+  }
+
+  /** The live descendants of {@code pid}, parents before children. */
+  static List<Member> descendants(long pid) {
+    List<Member> out = new ArrayList<>();
+    if (ProcFs.AVAILABLE) {
+      for (long child : ProcFs.descendants(pid)) {
+        member(child).filter(m -> !m.isGone()).ifPresent(out::add);
+      }
+    } else {
+      ProcessHandle.of(pid)
+          .ifPresent(h -> h.descendants().forEach(d -> out.add(new Member(d, 0))));
+    }
+    return out;
+  }
+
+  /**
+   * Live processes of this machine carrying one of {@code cookies}, started no earlier than {@code
+   * minStartTicks}. Linux only; elsewhere empty.
+   */
+  static List<Member> marked(Set<String> cookies, long minStartTicks) {
+    if (cookies.isEmpty()) {
+      return new ArrayList<>();
+    }
+    return marked(cookies::contains, minStartTicks);
+  }
+
+  /** Live processes carrying a cookie of this JVM's run. */
+  static List<Member> markedByRun() {
+    return marked(Cookies::ofThisRun, 0);
+  }
+
+  private static List<Member> marked(
+      java.util.function.Predicate<String> cookie, long minStartTicks) {
+    List<Member> out = new ArrayList<>();
+    if (!ProcFs.AVAILABLE) {
+      return out;
+    }
+    long self = ProcessHandle.current().pid();
+    for (long pid : ProcFs.allPids()) {
+      if (pid == self) {
+        continue;
+      }
+      ProcFs.Stat st = ProcFs.stat(pid);
+      if (st == null || st.isGone() || st.startTicks < minStartTicks) {
+        continue;
+      }
+      String value = ProcFs.environValue(pid, Cookies.ENV_EQUALS);
+      if (value != null && cookie.test(value)) {
+        ProcessHandle.of(pid).ifPresent(h -> out.add(new Member(h, st.startTicks)));
+      }
+    }
+    return out;
+  }
+
+  /** Sends {@code signal} to each member that is still the process it was. */
+  static void send(Collection<Member> targets, Signal signal) {
+    if (signal == Signal.TERM || signal == Signal.KILL) {
+      for (Member m : targets) {
+        if (signal == Signal.KILL) {
+          m.handle.destroyForcibly();
+        } else {
+          m.handle.destroy();
+        }
+      }
+      return;
+    }
+    List<String> pids = new ArrayList<>();
+    for (Member m : targets) {
+      if (!m.isGone()) {
+        pids.add(Long.toString(m.pid()));
+      }
+    }
+    if (!pids.isEmpty()) {
+      runKill(signal, pids);
+    }
+  }
+
+  /** Sends {@code signal} to every member of process group {@code pgid}. */
+  static void sendToGroup(long pgid, Signal signal) {
+    runKill(signal, List.of("--", "-" + pgid));
+  }
+
+  private static void runKill(Signal signal, List<String> targets) {
+    if (KILL_COMMAND == null) {
+      throw new UnsupportedOperationException(
+          "sending " + signal + " needs the 'kill' command, which this platform does not have");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(KILL_COMMAND);
+    cmd.add("-s");
+    cmd.add(signal.name());
+    cmd.addAll(targets);
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      if (p.exitValue() != 0 && !new String(out).contains("No such process")) {
+        throw new ProcessIOException(
+            "could not send " + signal + " to " + targets + ": " + new String(out).strip());
+      }
+    } catch (IOException e) {
+      throw new ProcessIOException("could not run " + cmd + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProcessIOException("interrupted while sending " + signal + " to " + targets, e);
+    }
+  }
+
+  /**
+   * Waits until every member is gone or the deadline passes. These are not children of the JVM, so
+   * there is no exit event to wait on: /proc is polled with a short backoff.
+   */
+  static boolean awaitGone(Collection<Member> members, long deadlineNanos) {
+    List<Member> pending = new ArrayList<>(members);
+    long pause = 50_000; // 50 µs, doubling to 20 ms
+    while (true) {
+      pending.removeIf(Member::isGone);
+      if (pending.isEmpty()) {
+        return true;
+      }
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      LockSupport.parkNanos(Math.min(pause, left));
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      pause = Math.min(pause * 2, 20_000_000);
+    }
+  }
+
+  /** Deduplicates by pid, keeping the first occurrence (parents before children). */
+  static List<Member> union(List<Member> a, List<Member> b) {
+    Map<Long, Member> byPid = new LinkedHashMap<>();
+    for (Member m : a) {
+      byPid.putIfAbsent(m.pid(), m);
+    }
+    for (Member m : b) {
+      byPid.putIfAbsent(m.pid(), m);
+    }
+    return new ArrayList<>(byPid.values());
+  }
+
+  private static String findKill() {
+    for (String candidate : List.of("/bin/kill", "/usr/bin/kill")) {
+      if (Files.isExecutable(Path.of(candidate))) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}
