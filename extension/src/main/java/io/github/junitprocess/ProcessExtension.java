@@ -16,16 +16,16 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The JUnit Jupiter extension behind {@link SpawnProcess} and {@link ProcessPool}; registered
- * automatically by those annotations, or explicitly with {@code @ExtendWith(ProcessExtension.class)}
- * to inject {@link Processes} alone.
+ * automatically by those annotations, or explicitly with
+ * {@code @ExtendWith(ProcessExtension.class)} to inject {@link Processes} alone.
  *
  * <p>Static fields are injected before {@code @BeforeAll} methods, instance fields before each test
  * (once per instance under {@code Lifecycle.PER_CLASS}), parameters when their method runs. Each
  * scope's processes are owned by that scope's {@code ExtensionContext.Store} and stopped, in
- * reverse order and with all descendants, when it ends. A failed test gets the output tail of
- * every process in scope as suppressed exceptions, and their log files are published to the
- * report. After each test, processes the test started without the extension and left running are
- * reported according to {@code junit.process.leaks}.
+ * reverse order and with all descendants, when it ends. A failed test gets the output tail of every
+ * process in scope as suppressed exceptions, and their log files are published to the report. After
+ * each test, processes the test started without the extension and left running are reported
+ * according to {@code junit.process.leaks}.
  */
 public class ProcessExtension
     implements BeforeAllCallback,

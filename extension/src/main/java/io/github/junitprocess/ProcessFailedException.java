@@ -3,8 +3,8 @@ package io.github.junitprocess;
 import io.github.junitprocess.internal.Messages;
 
 /**
- * Thrown by {@link ProcessResult#orThrow()} when a process exited with a code that was not
- * allowed. The message shows the command, the exit status and the last lines of output.
+ * Thrown by {@link ProcessResult#orThrow()} when a process exited with a code that was not allowed.
+ * The message shows the command, the exit status and the last lines of output.
  */
 public class ProcessFailedException extends ProcessException {
   private static final long serialVersionUID = 1L;

@@ -28,8 +28,8 @@ public interface ProcessResult {
   int exitCode();
 
   /**
-   * The signal that ended the process, read from an exit code of {@code 128 + N} as the JDK and
-   * the shell report it. A program that itself exits with 143 reads as {@link Signal#TERM}: the JDK
+   * The signal that ended the process, read from an exit code of {@code 128 + N} as the JDK and the
+   * shell report it. A program that itself exits with 143 reads as {@link Signal#TERM}: the JDK
    * cannot tell the two apart.
    */
   default Optional<Signal> signal() {

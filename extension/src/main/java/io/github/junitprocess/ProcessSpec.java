@@ -79,8 +79,8 @@ public final class ProcessSpec {
   }
 
   /**
-   * A spec for a child JVM running {@code mainClass}: the test JVM's java executable with the
-   * test classpath, then {@link #jvmArgs(String...)} before the class and {@code args} after it.
+   * A spec for a child JVM running {@code mainClass}: the test JVM's java executable with the test
+   * classpath, then {@link #jvmArgs(String...)} before the class and {@code args} after it.
    */
   public static ProcessSpec java(Class<?> mainClass, String... args) {
     Objects.requireNonNull(mainClass, "mainClass");
@@ -192,7 +192,9 @@ public final class ProcessSpec {
     return this;
   }
 
-  /** Deadline for readiness or a run to completion (default {@code junit.process.startup.timeout}). */
+  /**
+   * Deadline for readiness or a run to completion (default {@code junit.process.startup.timeout}).
+   */
   public ProcessSpec startupTimeout(Duration timeout) {
     this.startupTimeout = requirePositive(timeout, "startupTimeout");
     return this;

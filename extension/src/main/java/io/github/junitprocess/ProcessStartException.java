@@ -1,8 +1,8 @@
 package io.github.junitprocess;
 
 /**
- * A process could not be spawned: command not found or not executable, or its working directory
- * or stdin file is missing. The message names the command, the working directory, the operating
+ * A process could not be spawned: command not found or not executable, or its working directory or
+ * stdin file is missing. The message names the command, the working directory, the operating
  * system's reason and, for a bare command name, the PATH that was searched.
  */
 public class ProcessStartException extends ProcessException {

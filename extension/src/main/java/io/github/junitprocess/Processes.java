@@ -1,10 +1,10 @@
 package io.github.junitprocess;
 
 /**
- * Starts processes from code. Inject it (field or parameter, no annotation) into a test whose
- * class has the extension active. Everything it starts is stopped, with its descendants, at the end
- * of the scope it was injected for (a static field: the class; an instance field or a parameter:
- * the test).
+ * Starts processes from code. Inject it (field or parameter, no annotation) into a test whose class
+ * has the extension active. Everything it starts is stopped, with its descendants, at the end of
+ * the scope it was injected for (a static field: the class; an instance field or a parameter: the
+ * test).
  */
 public interface Processes {
 

@@ -36,8 +36,8 @@ public interface SpawnedProcess {
   int port();
 
   /**
-   * The port named {@code name} ({@code ${port.NAME}}), shared across the test class; allocated
-   * now if nothing used it yet.
+   * The port named {@code name} ({@code ${port.NAME}}), shared across the test class; allocated now
+   * if nothing used it yet.
    */
   int port(String name);
 
@@ -89,9 +89,9 @@ public interface SpawnedProcess {
   void signal(Signal signal);
 
   /**
-   * Stops the process tree gracefully: the stop signal, up to the stop timeout for it to exit,
-   * then {@code KILL} to whatever is left. Idempotent; returns the existing result if it had
-   * already exited (remaining descendants are still killed).
+   * Stops the process tree gracefully: the stop signal, up to the stop timeout for it to exit, then
+   * {@code KILL} to whatever is left. Idempotent; returns the existing result if it had already
+   * exited (remaining descendants are still killed).
    */
   ProcessResult stop();
 

@@ -136,7 +136,8 @@ final class AnnotationPlans {
       try {
         Placeholders.check(values[i]);
       } catch (Placeholders.PlaceholderException e) {
-        String which = values.length == 1 && !member.equals("value") ? member : member + "[" + i + "]";
+        String which =
+            values.length == 1 && !member.equals("value") ? member : member + "[" + i + "]";
         throw error(where, which + ": " + e.getMessage());
       }
     }
@@ -166,7 +167,8 @@ final class AnnotationPlans {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw error(where, "readyPort must be \"${port}\", \"${port.NAME}\" or 1..65535, was \"" + text + "\"");
+    throw error(
+        where, "readyPort must be \"${port}\", \"${port.NAME}\" or 1..65535, was \"" + text + "\"");
   }
 
   private static Constructor<? extends ReadinessCheck> constructor(
@@ -224,7 +226,9 @@ final class AnnotationPlans {
     plan.inheritEnv = m.inheritEnv;
     Path cwd = Path.of("").toAbsolutePath();
     plan.workingDir =
-        m.workingDir.isBlank() ? cwd : cwd.resolve(Placeholders.expand(m.workingDir, values)).normalize();
+        m.workingDir.isBlank()
+            ? cwd
+            : cwd.resolve(Placeholders.expand(m.workingDir, values)).normalize();
     if (!m.stdin.isBlank()) {
       plan.stdin = cwd.resolve(Placeholders.expand(m.stdin, values)).normalize();
     }
@@ -239,7 +243,9 @@ final class AnnotationPlans {
       try {
         plan.readyCheck = constructor(where, m.readyCheck).newInstance();
       } catch (ReflectiveOperationException e) {
-        throw error(where, "readyCheck " + m.readyCheck.getName() + " could not be created: " + e.getCause());
+        throw error(
+            where,
+            "readyCheck " + m.readyCheck.getName() + " could not be created: " + e.getCause());
       }
     }
     ProcessConfig config = scope.config();

@@ -15,7 +15,9 @@ final class Cookies {
 
   /** Unique to this JVM: its pid and a random part, so concurrent test JVMs never collide. */
   static final String RUN =
-      ProcessHandle.current().pid() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
+      ProcessHandle.current().pid()
+          + "."
+          + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
- * Enriches a failed test: each process in scope adds a suppressed entry with its status and
- * output tail, and its log files are published to the test report.
+ * Enriches a failed test: each process in scope adds a suppressed entry with its status and output
+ * tail, and its log files are published to the test report.
  */
 public final class FailureReports {
   private FailureReports() {}

@@ -51,15 +51,15 @@ public final class FieldInjector {
 
   private static TestInstance.Lifecycle lifecycleOf(ExtensionContext context, Class<?> type) {
     for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-      if (c.getTestClass().filter(type::equals).isPresent()
-          && c.getTestMethod().isEmpty()) {
+      if (c.getTestClass().filter(type::equals).isPresent() && c.getTestMethod().isEmpty()) {
         return c.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD);
       }
     }
     return TestInstance.Lifecycle.PER_METHOD;
   }
 
-  private static void inject(ExtensionContext context, Class<?> type, Object instance, boolean statics) {
+  private static void inject(
+      ExtensionContext context, Class<?> type, Object instance, boolean statics) {
     List<Field> fields = new ArrayList<>();
     for (Class<?> c : hierarchy(type)) {
       for (Field f : c.getDeclaredFields()) {

@@ -27,11 +27,13 @@ final class LaunchPlan {
   final Set<String> removedEnv = new LinkedHashSet<>();
   boolean inheritEnv = true;
   Path workingDir;
+
   /** A directory made for this process ({@code ${tempDir}}), deleted after it stops. */
   Path tempDir;
 
   Path stdin;
   byte[] input;
+
   /** Close stdin right after start (runs to completion). */
   boolean closeStdin;
 

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Finds processes a test started without the extension and left running: children of the test
- * JVM that appeared during the test, are not the extension's own, and are still alive afterwards.
+ * Finds processes a test started without the extension and left running: children of the test JVM
+ * that appeared during the test, are not the extension's own, and are still alive afterwards.
  * Reported, failed or killed according to {@code junit.process.leaks}.
  */
 public final class LeakDetector {
@@ -56,7 +56,12 @@ public final class LeakDetector {
             .orElse(false);
     String list =
         leaked.stream()
-            .map(h -> "pid " + h.pid() + ": " + h.info().commandLine().orElse(h.info().command().orElse("?")))
+            .map(
+                h ->
+                    "pid "
+                        + h.pid()
+                        + ": "
+                        + h.info().commandLine().orElse(h.info().command().orElse("?")))
             .collect(Collectors.joining("\n  "));
     String message =
         "Test '"
@@ -80,7 +85,8 @@ public final class LeakDetector {
     if (mode == ProcessConfig.LeakMode.FAIL && !parallel) {
       throw new ProcessException(message + " They were killed.");
     }
-    String report = mode == ProcessConfig.LeakMode.WARN || parallel ? message : message + " They were killed.";
+    String report =
+        mode == ProcessConfig.LeakMode.WARN || parallel ? message : message + " They were killed.";
     System.err.println("[junit-process] WARNING: " + report);
     try {
       context.publishReportEntry("junit-process.leak", report);

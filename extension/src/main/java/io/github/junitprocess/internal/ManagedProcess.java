@@ -191,16 +191,22 @@ public class ManagedProcess implements SpawnedProcess {
       }
       if (!process.isAlive()) {
         throw new ProcessIOException(
-            Messages.identity(this) + ": cannot write to stdin, the process has exited ("
-                + Messages.status(this) + ")");
+            Messages.identity(this)
+                + ": cannot write to stdin, the process has exited ("
+                + Messages.status(this)
+                + ")");
       }
       try {
         stdin.write(bytes);
         stdin.flush();
       } catch (IOException e) {
         throw new ProcessIOException(
-            Messages.identity(this) + ": writing to stdin failed: " + e.getMessage()
-                + (process.isAlive() ? "" : " (the process has exited: " + Messages.status(this) + ")"),
+            Messages.identity(this)
+                + ": writing to stdin failed: "
+                + e.getMessage()
+                + (process.isAlive()
+                    ? ""
+                    : " (the process has exited: " + Messages.status(this) + ")"),
             e);
       }
     }
@@ -342,7 +348,8 @@ public class ManagedProcess implements SpawnedProcess {
         try {
           TreeKiller.send(tree, first);
           if (first != Signal.CONT && stateIs('T')) {
-            TreeKiller.send(tree, Signal.CONT); // a stopped process acts on the signal only when continued
+            TreeKiller.send(
+                tree, Signal.CONT); // a stopped process acts on the signal only when continued
           }
         } catch (RuntimeException e) {
           // e.g. no kill command: KILL below still ends the tree

@@ -22,7 +22,8 @@ public final class Messages {
   /** {@code exit code 1}, {@code killed by signal TERM (exit code 143)}, with who stopped it. */
   public static String exitStatus(ProcessResult r) {
     String s =
-        r.signal().map(sig -> "killed by signal " + sig + " (exit code " + r.exitCode() + ")")
+        r.signal()
+            .map(sig -> "killed by signal " + sig + " (exit code " + r.exitCode() + ")")
             .orElse("exit code " + r.exitCode());
     return r.stoppedByExtension() ? s + ", stopped by the extension" : s;
   }
@@ -45,12 +46,7 @@ public final class Messages {
   }
 
   static String timeout(ManagedProcess p, String what, Duration timeout) {
-    return "Timed out after "
-        + Durations.format(timeout)
-        + " "
-        + what
-        + "\n"
-        + details(p);
+    return "Timed out after " + Durations.format(timeout) + " " + what + "\n" + details(p);
   }
 
   static String interrupted(ManagedProcess p, String what) {
@@ -81,8 +77,12 @@ public final class Messages {
 
   /** The report attached to a failed test for one process. */
   static String report(ManagedProcess p) {
-    return "Output of process '" + p.name() + "' at the time of the failure\n" + details(p)
-        + "  logs: " + p.stdoutCapture().logFile()
+    return "Output of process '"
+        + p.name()
+        + "' at the time of the failure\n"
+        + details(p)
+        + "  logs: "
+        + p.stdoutCapture().logFile()
         + (p.plan().mergeStderr ? "" : ", " + p.stderrCapture().logFile());
   }
 

@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
  * One captured stream. A pump thread copies the pipe into a bounded memory buffer (head and tail
  * kept) and the log file, and hands complete lines to whoever waits for them.
  *
- * <p>Lines are only split while someone listens (an {@code await*}, readiness, or a line
- * callback), so a child writing fast costs a plain copy. A listener that registers late first
- * scans the lines already in memory; lines completed later reach it from the pump.
+ * <p>Lines are only split while someone listens (an {@code await*}, readiness, or a line callback),
+ * so a child writing fast costs a plain copy. A listener that registers late first scans the lines
+ * already in memory; lines completed later reach it from the pump.
  */
 public final class OutputCapture implements Output {
   /** How long to wait, once the process exited, for the rest of its output to be read. */
@@ -420,8 +420,7 @@ public final class OutputCapture implements Output {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ProcessTimeoutException(
-            Messages.interrupted(owner, "waiting for " + what), e);
+        throw new ProcessTimeoutException(Messages.interrupted(owner, "waiting for " + what), e);
       } catch (ExecutionException e) {
         // the exit future does not fail; a failing predicate is reported below
       }

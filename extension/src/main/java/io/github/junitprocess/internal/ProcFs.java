@@ -61,11 +61,7 @@ final class ProcFs {
     }
     try {
       return new Stat(
-          pid,
-          f[0].charAt(0),
-          Long.parseLong(f[1]),
-          Long.parseLong(f[2]),
-          Long.parseLong(f[19]));
+          pid, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[19]));
     } catch (NumberFormatException e) {
       return null;
     }
@@ -144,8 +140,8 @@ final class ProcFs {
   }
 
   /**
-   * The value of environment variable {@code key} of process {@code pid} as it was at exec time,
-   * or {@code null}.
+   * The value of environment variable {@code key} of process {@code pid} as it was at exec time, or
+   * {@code null}.
    */
   static String environValue(long pid, byte[] keyEquals) {
     byte[] env = read("/proc/" + pid + "/environ", 1 << 20);

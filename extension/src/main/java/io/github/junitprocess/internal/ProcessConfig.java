@@ -55,7 +55,10 @@ public final class ProcessConfig {
       leaks = LeakMode.valueOf(mode);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException(
-          LEAKS + " must be one of warn, fail, kill, off; was '" + mode.toLowerCase(Locale.ROOT) + "'",
+          LEAKS
+              + " must be one of warn, fail, kill, off; was '"
+              + mode.toLowerCase(Locale.ROOT)
+              + "'",
           e);
     }
   }

@@ -80,7 +80,10 @@ final class ProcessLauncher {
     String base = safeFileName(plan.name) + "-" + process.pid();
     OutputCapture out =
         new OutputCapture(
-            "stdout", captureLimit, new LogFile(plan.logDir, base + ".stdout"), plan.stdoutListener);
+            "stdout",
+            captureLimit,
+            new LogFile(plan.logDir, base + ".stdout"),
+            plan.stdoutListener);
     OutputCapture err =
         plan.mergeStderr
             ? OutputCapture.empty("stderr", new LogFile(plan.logDir, base + ".stderr"))
@@ -129,7 +132,8 @@ final class ProcessLauncher {
       path = "/usr/bin:/bin";
     }
     for (String dir : path.split(File.pathSeparator, -1)) {
-      Path candidate = (dir.isEmpty() ? plan.workingDir : plan.workingDir.resolve(dir)).resolve(program);
+      Path candidate =
+          (dir.isEmpty() ? plan.workingDir : plan.workingDir.resolve(dir)).resolve(program);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return candidate.toString();
       }
@@ -151,7 +155,8 @@ final class ProcessLauncher {
     } else if (Files.isDirectory(p)) {
       reason = p + " is a directory";
     } else if (!Files.isExecutable(p)) {
-      reason = p + " is not executable (Permission denied); chmod +x it or run it via its interpreter";
+      reason =
+          p + " is not executable (Permission denied); chmod +x it or run it via its interpreter";
     }
     if (reason != null) {
       throw new ProcessStartException(startFailure(plan, reason));

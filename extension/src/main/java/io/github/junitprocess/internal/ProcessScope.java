@@ -65,9 +65,10 @@ public final class ProcessScope implements AutoCloseable {
               PortRegistry ports =
                   top.getStore(NAMESPACE)
                       .getOrComputeIfAbsent(
-                          "ports:" + top.getUniqueId(), x -> new PortRegistry(), PortRegistry.class);
-              String dirName =
-                  context.getTestClass().map(Class::getName).orElse("junit-process");
+                          "ports:" + top.getUniqueId(),
+                          x -> new PortRegistry(),
+                          PortRegistry.class);
+              String dirName = context.getTestClass().map(Class::getName).orElse("junit-process");
               Reaper.ensureStarted(config);
               return new ProcessScope(
                   context.getDisplayName(), config, ports, config.logDir().resolve(dirName));
@@ -285,8 +286,7 @@ public final class ProcessScope implements AutoCloseable {
             }
 
             @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc)
-                throws IOException {
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
               Files.deleteIfExists(d);
               return FileVisitResult.CONTINUE;
             }

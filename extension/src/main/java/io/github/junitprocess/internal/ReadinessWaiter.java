@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Waits until a started process is ready: every condition of its plan holds, under one deadline.
- * A ready line is an event (the pump completes the wait); a port or a custom check has no event
- * and is polled with backoff, waking at once if the process exits. On failure the process tree is
+ * Waits until a started process is ready: every condition of its plan holds, under one deadline. A
+ * ready line is an event (the pump completes the wait); a port or a custom check has no event and
+ * is polled with backoff, waking at once if the process exits. On failure the process tree is
  * killed before the exception is thrown.
  */
 final class ReadinessWaiter {
@@ -61,7 +61,8 @@ final class ReadinessWaiter {
     return String.join(" and ", parts);
   }
 
-  private static void awaitLine(ManagedProcess p, LaunchPlan plan, Duration timeout, long deadline) {
+  private static void awaitLine(
+      ManagedProcess p, LaunchPlan plan, Duration timeout, long deadline) {
     OutputCapture out = p.stdoutCapture();
     OutputCapture err = p.stderrCapture();
     OutputCapture.LineWaiter w1 = out.register(line -> plan.readyLine.matcher(line).find());
@@ -77,7 +78,10 @@ final class ReadinessWaiter {
       } catch (TimeoutException e) {
         if (!matched(w1, w2)) {
           throw new ProcessTimeoutException(
-              Messages.timeout(p, "waiting for process '" + p.name() + "' to be ready: " + describe(plan), timeout));
+              Messages.timeout(
+                  p,
+                  "waiting for process '" + p.name() + "' to be ready: " + describe(plan),
+                  timeout));
         }
       } catch (ExecutionException e) {
         // a predicate cannot fail here; fall through to the checks
@@ -106,7 +110,8 @@ final class ReadinessWaiter {
 
   private static ProcessExitedException exited(ManagedProcess p, LaunchPlan plan) {
     return new ProcessExitedException(
-        Messages.exitedWhile(p, "starting up, before it was ready (awaited " + describe(plan) + ")"),
+        Messages.exitedWhile(
+            p, "starting up, before it was ready (awaited " + describe(plan) + ")"),
         p.resultNow());
   }
 

@@ -63,8 +63,7 @@ final class TreeKiller {
         member(child).filter(m -> !m.isGone()).ifPresent(out::add);
       }
     } else {
-      ProcessHandle.of(pid)
-          .ifPresent(h -> h.descendants().forEach(d -> out.add(new Member(d, 0))));
+      ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add(new Member(d, 0))));
     }
     return out;
   }

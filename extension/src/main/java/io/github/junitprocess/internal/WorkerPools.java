@@ -9,12 +9,14 @@ final class WorkerPools {
 
   static void validate(ProcessPool pool, String element) {
     if (pool.size() < 1) {
-      throw AnnotationPlans.error("@ProcessPool on " + element, "size must be at least 1, was " + pool.size());
+      throw AnnotationPlans.error(
+          "@ProcessPool on " + element, "size must be at least 1, was " + pool.size());
     }
     AnnotationPlans.validate(AnnotationPlans.of(pool), "ProcessPool", element, false);
   }
 
-  static WorkerPool create(ProcessPool pool, String element, String defaultName, ProcessScope scope) {
+  static WorkerPool create(
+      ProcessPool pool, String element, String defaultName, ProcessScope scope) {
     throw new UnsupportedOperationException("@ProcessPool is not implemented yet");
   }
 }
