@@ -80,17 +80,14 @@ final class ProcessLauncher {
     String base = safeFileName(plan.name) + "-" + process.pid();
     OutputCapture out =
         new OutputCapture(
-            "stdout",
-            captureLimit,
-            new LogFile(plan.logDir, base + ".stdout"),
-            plan.stdoutListener);
+            "stdout", captureLimit, new LogFile(plan.logDir, base, "stdout"), plan.stdoutListener);
     OutputCapture err =
         plan.mergeStderr
-            ? OutputCapture.empty("stderr", new LogFile(plan.logDir, base + ".stderr"))
+            ? OutputCapture.empty("stderr", new LogFile(plan.logDir, base, "stderr"))
             : new OutputCapture(
                 "stderr",
                 captureLimit,
-                new LogFile(plan.logDir, base + ".stderr"),
+                new LogFile(plan.logDir, base, "stderr"),
                 plan.stderrListener);
     out.startPump(process.getInputStream(), "junit-process-stdout-" + base);
     if (!plan.mergeStderr) {
