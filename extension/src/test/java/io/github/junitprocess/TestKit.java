@@ -29,6 +29,28 @@ public final class TestKit {
     return builder.execute();
   }
 
+  /** Runs {@code fixture} with file outputs ({@code publishFile}) written below {@code root}. */
+  public static EngineExecutionResults runWithOutputs(Class<?> fixture, Path root) {
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(fixture))
+        .configurationParameter("junit.process.leaks", "off")
+        .outputDirectoryCreator(
+            new org.junit.platform.engine.OutputDirectoryCreator() {
+              @Override
+              public Path getRootDirectory() {
+                return root;
+              }
+
+              @Override
+              public Path createOutputDirectory(org.junit.platform.engine.TestDescriptor descriptor)
+                  throws IOException {
+                return Files.createDirectories(
+                    root.resolve(Integer.toHexString(descriptor.getUniqueId().hashCode())));
+              }
+            })
+        .execute();
+  }
+
   /** The throwables of every failed test or container, in event order. */
   public static List<Throwable> failures(EngineExecutionResults results) {
     return results.allEvents().stream()
