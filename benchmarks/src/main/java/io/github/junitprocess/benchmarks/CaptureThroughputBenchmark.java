@@ -1,0 +1,131 @@
+package io.github.junitprocess.benchmarks;
+
+import com.zaxxer.nuprocess.NuAbstractProcessHandler;
+import com.zaxxer.nuprocess.NuProcessBuilder;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.internal.BenchmarkScope;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.PumpStreamHandler;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.zeroturnaround.exec.ProcessExecutor;
+
+/**
+ * A child writes 256 MiB to stdout ({@code head -c 256M /dev/zero}); time until it has all been
+ * read and the child has exited. The library runs with default settings: the in-memory capture
+ * (head and tail, 8 MiB) and the full log file on disk. Peers pump into a null sink.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 4)
+public class CaptureThroughputBenchmark {
+  static final long SIZE = 256L * 1024 * 1024;
+  private static final List<String> COMMAND =
+      List.of("head", "-c", Long.toString(SIZE), "/dev/zero");
+
+  static {
+    NuProcessLog.silence();
+  }
+
+  private BenchmarkScope scope;
+
+  @Setup(Level.Iteration)
+  public void openScope() {
+    scope = new BenchmarkScope("capture throughput benchmark");
+  }
+
+  @TearDown(Level.Invocation)
+  public void deleteLogs() {
+    scope.deleteLogs(); // 256 MiB per invocation
+  }
+
+  @TearDown(Level.Iteration)
+  public void closeScope() {
+    scope.close();
+  }
+
+  /** Baseline: the pipe drained into nothing. */
+  @Benchmark
+  public long rawProcessBuilder() throws Exception {
+    Process p = new ProcessBuilder(COMMAND).start();
+    long n = p.getInputStream().transferTo(OutputStream.nullOutputStream());
+    Checks.exitedZero(p.waitFor(), "head");
+    return Checks.equal(SIZE, n, "bytes read");
+  }
+
+  /** {@code processes.run}: capture, then the result (whose stdout text is the kept 8 MiB). */
+  @Benchmark
+  public long junitProcess() {
+    ProcessResult r = scope.processes().run(COMMAND.toArray(new String[0]));
+    Checks.exitedZero(r.exitCode(), "head");
+    return r.stdout().length();
+  }
+
+  @Benchmark
+  public long ztExec() throws Exception {
+    CountingSink sink = new CountingSink();
+    new ProcessExecutor().command(COMMAND).redirectOutput(sink).exitValueNormal().execute();
+    return Checks.equal(SIZE, sink.count, "bytes read");
+  }
+
+  @Benchmark
+  public long commonsExec() throws Exception {
+    CountingSink sink = new CountingSink();
+    DefaultExecutor executor = DefaultExecutor.builder().get();
+    executor.setStreamHandler(new PumpStreamHandler(sink, OutputStream.nullOutputStream()));
+    CommandLine cmd = new CommandLine(COMMAND.get(0));
+    COMMAND.subList(1, COMMAND.size()).forEach(cmd::addArgument);
+    Checks.exitedZero(executor.execute(cmd), "head");
+    return Checks.equal(SIZE, sink.count, "bytes read");
+  }
+
+  @Benchmark
+  public long nuProcess() throws Exception {
+    AtomicLong count = new AtomicLong();
+    NuProcessBuilder pb = new NuProcessBuilder(COMMAND);
+    pb.setProcessListener(
+        new NuAbstractProcessHandler() {
+          @Override
+          public void onStdout(ByteBuffer buffer, boolean closed) {
+            count.addAndGet(buffer.remaining());
+            buffer.position(buffer.limit());
+          }
+        });
+    Checks.exitedZero(pb.start().waitFor(0, TimeUnit.SECONDS), "head");
+    return Checks.equal(SIZE, count.get(), "bytes read");
+  }
+
+  /** Counts and drops what it is given, so peers are checked to have read everything. */
+  static final class CountingSink extends OutputStream {
+    volatile long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}
