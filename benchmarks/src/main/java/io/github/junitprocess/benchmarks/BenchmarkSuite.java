@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,15 +75,47 @@ public final class BenchmarkSuite {
     if (!cli.getResultFormat().hasValue()) {
       options.resultFormat(ResultFormatType.JSON);
     }
+    String loadBefore = loadAverage();
+    long started = System.nanoTime();
     Collection<RunResult> results = new Runner(options.build()).run();
 
     Map<String, ResultsTable.Heap> heap =
         cli.getIncludes().isEmpty() ? runHeapCheck() : new LinkedHashMap<>();
-    String table = new ResultsTable(results, heap).render();
+    String table =
+        machineFacts(profile, loadBefore, loadAverage(), System.nanoTime() - started)
+            + "\n"
+            + new ResultsTable(results, heap).render();
     Files.writeString(outDir.resolve("ratios.md"), table, StandardCharsets.UTF_8);
     System.out.println();
     System.out.println("Ratios (profile " + profile + "), also in " + outDir.resolve("ratios.md"));
     System.out.println(table);
+  }
+
+  /** What the numbers depend on: a loaded machine gives noisy ratios. */
+  private static String machineFacts(
+      String profile, String loadBefore, String loadAfter, long nanos) {
+    return String.format(
+        Locale.ROOT,
+        "- profile: %s, %.1f min%n- cpus: %d, java %s (%s), %s %s%n"
+            + "- load average (1, 5, 15 min) before: %s, after: %s%n",
+        profile,
+        nanos / 60e9,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        loadBefore,
+        loadAfter);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (Exception e) {
+      return "unknown";
+    }
   }
 
   /** Runs {@link CaptureHeapCheck} in a fresh JVM and reads its result lines. */

@@ -132,10 +132,10 @@ final class ResultsTable {
     Stats b = stats.get(benchmark + "." + baseline);
     String target = "";
     if (maxRatio != null) {
-      target = "≤ " + maxRatio + "×";
+      target = "≤ " + fmtTarget(maxRatio) + "×";
     }
     if (maxMillis != null) {
-      target += (target.isEmpty() ? "" : ", ") + "p50 ≤ " + fmt(maxMillis) + " ms";
+      target += (target.isEmpty() ? "" : ", ") + "p50 ≤ " + fmtTarget(maxMillis) + " ms";
     }
     if (s == null || b == null) {
       missing(measure, subject, baseline, target);
@@ -161,7 +161,7 @@ final class ResultsTable {
       String measure, String benchmark, String subject, String baseline, Double minRatio) {
     Stats s = stats.get(benchmark + "." + subject);
     Stats b = stats.get(benchmark + "." + baseline);
-    String target = minRatio == null ? "" : "≥ " + minRatio + "×";
+    String target = minRatio == null ? "" : "≥ " + fmtTarget(minRatio) + "×";
     if (s == null || b == null) {
       missing(measure, subject, baseline, target);
       return;
@@ -299,6 +299,10 @@ final class ResultsTable {
 
   private static String mib(long bytes) {
     return fmt(bytes / (1024.0 * 1024.0)) + " MiB";
+  }
+
+  private static String fmtTarget(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static String fmt(double v) {
