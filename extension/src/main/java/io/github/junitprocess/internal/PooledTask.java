@@ -1,30 +1,34 @@
 package io.github.junitprocess.internal;
 
+import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessStoppedException;
 import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.Signal;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One command submitted to a {@link TaskPool}: queued, then run to completion on a slot thread,
- * which owns the process from spawn to exit. Every outcome completes {@link #future()}: the result,
- * the start failure, the timeout, or {@link ProcessStoppedException} when the pool closes first.
- * Cancelling the future stops the process like the pool's close does.
+ * which blocks on the process's exit (woken directly by the JDK, no thread in between). Every
+ * outcome completes {@link #future()}: the result, the start failure, the timeout, or {@link
+ * ProcessStoppedException} when the pool closes first.
+ *
+ * <p>Stopping comes from outside the slot thread: the pool's close (for all running tasks at once)
+ * or cancelling the future (on the cancelling thread). It marks the task, stops its process tree,
+ * and the slot thread, woken by the exit, reports the task as stopped.
  */
 final class PooledTask implements Runnable {
+  private static final Duration STOP_MARGIN = ManagedProcess.KILL_DEADLINE.plusSeconds(1);
+
   private final TaskPool pool;
   private final LaunchPlan plan;
   private final CompletableFuture<ProcessResult> future = new CompletableFuture<>();
 
-  /**
-   * Completed when the process must be stopped: the pool is closing or the future was cancelled.
-   */
-  private final CompletableFuture<Void> stopRequest = new CompletableFuture<>();
+  // guarded by this
+  private ManagedProcess process;
+  private boolean stopRequested;
 
   PooledTask(TaskPool pool, LaunchPlan plan) {
     this.pool = pool;
@@ -32,7 +36,10 @@ final class PooledTask implements Runnable {
     future.whenComplete(
         (result, failure) -> {
           if (future.isCancelled()) {
-            stopRequest.complete(null);
+            ManagedProcess p = markStopped();
+            if (p != null) {
+              pool.processes().stopAll(List.of(p));
+            }
           }
         });
   }
@@ -45,9 +52,20 @@ final class PooledTask implements Runnable {
     return plan;
   }
 
-  /** Asks the slot thread running this task to stop its process; no-op when it has finished. */
-  void requestStop() {
-    stopRequest.complete(null);
+  /**
+   * Marks the task as stopped by its pool, so that its slot thread reports {@link
+   * ProcessStoppedException} once the process has gone.
+   *
+   * @return the running process, which the caller must stop, or null when none was started yet (the
+   *     slot thread then stops it itself right after spawning)
+   */
+  synchronized ManagedProcess markStopped() {
+    stopRequested = true;
+    return process;
+  }
+
+  private synchronized boolean isStopRequested() {
+    return stopRequested;
   }
 
   /** Completes the future of a task that never started because the pool has shut down. */
@@ -82,11 +100,30 @@ final class PooledTask implements Runnable {
 
   private void runToCompletion() {
     ManagedProcess p = pool.processes().launch(plan);
+    boolean stopAtOnce;
+    synchronized (this) {
+      process = p;
+      stopAtOnce = stopRequested;
+    }
+    if (stopAtOnce) {
+      pool.processes().stopAll(List.of(p));
+    }
     Duration timeout = plan.startupTimeout;
+    boolean exited;
     try {
-      CompletableFuture.anyOf(p.exitFuture(), stopRequest)
-          .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
+      exited = p.awaitExit(timeout.toNanos());
+      if (!exited && isStopRequested()) {
+        // being stopped right now: the stop ends it within its stop timeout and the kill deadline
+        exited = p.awaitExit(plan.stopTimeout.plus(STOP_MARGIN).toNanos());
+      }
+    } catch (InterruptedException e) {
+      // only a JVM going down interrupts pool threads
+      p.terminate(Signal.KILL, Duration.ZERO, false);
+      Thread.currentThread().interrupt();
+      throw new ProcessException(
+          Messages.interrupted(p, "waiting for task '" + p.name() + "' to finish"), e);
+    }
+    if (!exited) {
       ProcessTimeoutException failure =
           new ProcessTimeoutException(
               Messages.timeout(
@@ -96,15 +133,8 @@ final class PooledTask implements Runnable {
       p.terminate(Signal.KILL, Duration.ZERO, false);
       future.completeExceptionally(failure);
       return;
-    } catch (InterruptedException e) {
-      // only a JVM going down interrupts pool threads: stop the process as the pool's close would
-      Thread.currentThread().interrupt();
-      stopRequest.complete(null);
-    } catch (ExecutionException e) {
-      // neither future completes exceptionally
     }
-    if (stopRequest.isDone() && p.isAlive()) {
-      p.terminate(plan.stopSignal, plan.stopTimeout, false);
+    if (isStopRequested() && p.stopRequested()) { // ended by the stop, not on its own
       future.completeExceptionally(
           new ProcessStoppedException(
               "Task '"

@@ -29,12 +29,14 @@ import java.util.function.Consumer;
  *
  * <p>Threads: {@code size} slot threads (made on demand, ended when idle) take {@link PooledTask}s
  * from one FIFO queue; each runs one process at a time from spawn to exit, which is what bounds the
- * concurrency. The submitting thread only builds the plan and enqueues it.
+ * concurrency, and blocks on that exit as a plain {@code ProcessBuilder} caller would. The
+ * submitting thread only builds the plan and enqueues it.
  *
- * <p>Close: new and queued tasks are cancelled, each slot thread is asked to stop its running
- * process (all in parallel, each with its stop signal and stop timeout, then KILL), and close waits
- * for the slot threads to end. Every future is completed, with {@link ProcessStoppedException} for
- * those cut short. Failures of {@link #execute} tasks that nothing observed are thrown last.
+ * <p>Close: new and queued tasks are cancelled, the running processes are stopped as trees, all at
+ * once (each with its stop signal and stop timeout, then KILL), and close waits for the slot
+ * threads, woken by those exits, to end. Every future is completed, with {@link
+ * ProcessStoppedException} for those cut short. Failures of {@link #execute} tasks that nothing
+ * observed are thrown last.
  */
 final class TaskPool implements WorkerPool, AutoCloseable {
   /** Extra time given to slot threads at close beyond the stop timeouts, before reporting them. */
@@ -266,15 +268,23 @@ final class TaskPool implements WorkerPool, AutoCloseable {
     for (Runnable r : queued) {
       ((PooledTask) r).cancel();
     }
+    List<ManagedProcess> runningProcesses = new ArrayList<>();
     Duration longestStop = Duration.ZERO;
     for (PooledTask task : stopping) {
-      task.requestStop();
+      ManagedProcess p = task.markStopped();
+      if (p != null) {
+        runningProcesses.add(p);
+      }
       if (task.plan().stopTimeout.compareTo(longestStop) > 0) {
         longestStop = task.plan().stopTimeout;
       }
     }
     slots.shutdown();
+    List<ManagedProcess> unkillable = processes.stopAll(runningProcesses); // in parallel
     List<Throwable> problems = new ArrayList<>();
+    for (ManagedProcess p : unkillable) {
+      problems.add(new ProcessException("could not kill every process of " + p));
+    }
     Duration wait = longestStop.plus(ManagedProcess.KILL_DEADLINE).plus(CLOSE_MARGIN);
     if (!awaitTermination(slots, wait)) {
       problems.add(
