@@ -241,7 +241,6 @@ final class WarmPool implements WorkerPool, AutoCloseable {
   public PooledProcess borrow(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     long nanos = timeout.toNanos();
-    List<Worker> dead = new ArrayList<>(0);
     lock.lock();
     try {
       while (true) {
@@ -258,7 +257,7 @@ final class WarmPool implements WorkerPool, AutoCloseable {
             return new PooledWorker(this, w);
           }
           retire(w); // died while idle
-          dead.add(w);
+          replaceLater(w); // only queues the work: this borrower may be waiting for it below
           continue;
         }
         if (lost == size) {
@@ -285,7 +284,6 @@ final class WarmPool implements WorkerPool, AutoCloseable {
           "Interrupted while waiting for a free worker of pool '" + name + "'", e);
     } finally {
       lock.unlock();
-      dead.forEach(this::replaceLater);
     }
   }
 

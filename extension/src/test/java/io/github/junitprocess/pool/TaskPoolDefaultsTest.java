@@ -22,9 +22,11 @@ class TaskPoolDefaultsTest {
   @ProcessPool(
       size = 1,
       env = {"GREETING=from-pool", "COLOUR=blue", "PORT=${port}"},
-      workingDir = "${tempDir}",
-      startupTimeout = "400ms")
+      workingDir = "${tempDir}")
   WorkerPool pool;
+
+  @ProcessPool(size = 1, startupTimeout = "400ms")
+  WorkerPool impatient;
 
   @ProcessPool(size = 1, inheritEnv = false, env = "ONLY=this")
   WorkerPool isolated;
@@ -62,13 +64,14 @@ class TaskPoolDefaultsTest {
 
   @Test
   void theStartupTimeoutOfThePoolBoundsTasksThatSetNone() throws Exception {
-    assertThatThrownBy(() -> pool.submit("sleep", "30").get(WAIT_SECONDS, TimeUnit.SECONDS))
+    assertThatThrownBy(() -> impatient.submit("sleep", "30").get(WAIT_SECONDS, TimeUnit.SECONDS))
         .cause()
         .isInstanceOf(ProcessTimeoutException.class)
         .hasMessageContaining("Timed out after 400ms");
 
     ProcessResult longer =
-        pool.submit(
+        impatient
+            .submit(
                 ProcessSpec.of("sh", "-c", "read x < /dev/null; echo done")
                     .startupTimeout(Duration.ofSeconds(10)))
             .get(WAIT_SECONDS, TimeUnit.SECONDS);
