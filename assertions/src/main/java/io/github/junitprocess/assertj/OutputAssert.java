@@ -85,7 +85,7 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
   /** Verifies that some line is exactly {@code line}; in waiting mode, waits for it. */
   public OutputAssert containsLine(String line) {
     Objects.requireNonNull(line, "line");
-    return hasLine(line::equals, "to contain the line " + ProcessResultAssert.quote(line));
+    return hasLine(line::equals, "to contain the line " + ProcessDescription.quote(line));
   }
 
   /**

@@ -144,6 +144,11 @@ final class ProcessDescription {
     return "still running (pid " + process.pid() + ")";
   }
 
+  /** {@code "text"}: a value as a headline shows it. */
+  static String quote(String text) {
+    return "\"" + text + "\"";
+  }
+
   /** One line per process: {@code pid 123: sleep 100}. */
   static String processList(List<ProcessHandle> processes) {
     StringBuilder sb = new StringBuilder();

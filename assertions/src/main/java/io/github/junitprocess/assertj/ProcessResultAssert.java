@@ -204,7 +204,8 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
     Objects.requireNonNull(text, "text");
     isNotNull();
     if (!stream.text.apply(actual).contains(text)) {
-      throw expectationFailedOn(stream, "to contain " + quote(text) + ", but it does not");
+      throw expectationFailedOn(
+          stream, "to contain " + ProcessDescription.quote(text) + ", but it does not");
     }
     return myself;
   }
@@ -235,9 +236,9 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
                       + " of "
                       + describe().subject()
                       + " to be equal to:\n  "
-                      + quote(expected)
+                      + ProcessDescription.quote(expected)
                       + "\nbut was:\n  "
-                      + quote(text)));
+                      + ProcessDescription.quote(text)));
     }
     return myself;
   }
@@ -301,9 +302,5 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
     return failure(
         "%s",
         d.failure("Expecting " + stream.label + " of " + d.subject() + " " + expectation + "."));
-  }
-
-  static String quote(String text) {
-    return "\"" + text + "\"";
   }
 }

@@ -106,7 +106,8 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
 
   /**
    * Verifies that the process has no live descendants (children, grandchildren, ...); in waiting
-   * mode, waits for them to go. Processes that have exited but not been reaped yet do not count.
+   * mode, waits for them to go. On Linux, processes that have exited but not been reaped yet do not
+   * count.
    */
   public SpawnedProcessAssert hasNoDescendants() {
     isNotNull();
@@ -235,13 +236,15 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
     Output output = stream.output.apply(actual);
     if (wait == null) {
       if (!output.text().contains(text)) {
-        throw expectationFailedOn(stream, "to contain " + quote(text) + ", but it does not");
+        throw expectationFailedOn(
+            stream, "to contain " + ProcessDescription.quote(text) + ", but it does not");
       }
       return myself;
     }
     Waiting.Outcome outcome = Waiting.until(() -> output.text().contains(text), actual, wait);
     if (outcome != Waiting.Outcome.MET) {
-      throw expectationFailedOn(stream, "to contain " + quote(text) + waitedText(outcome));
+      throw expectationFailedOn(
+          stream, "to contain " + ProcessDescription.quote(text) + waitedText(outcome));
     }
     return myself;
   }
@@ -302,9 +305,5 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
     return failure(
         "%s",
         d.failure("Expecting " + stream.label + " of " + d.subject() + " " + expectation + "."));
-  }
-
-  private static String quote(String text) {
-    return ProcessResultAssert.quote(text);
   }
 }
