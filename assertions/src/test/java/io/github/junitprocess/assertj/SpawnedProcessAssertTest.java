@@ -84,6 +84,20 @@ class SpawnedProcessAssertTest {
   }
 
   @Test
+  void anUnreapedDescendantDoesNotCount(Processes processes) {
+    // after the exec, nothing waits for the background child: killed, it stays a zombie
+    SpawnedProcess parent =
+        processes.start(
+            ProcessSpec.of("sh", "-c", "sleep 100 & echo started; exec sleep 1000")
+                .readyLine("started"));
+    ProcessHandle child = parent.descendants().get(0);
+
+    child.destroyForcibly();
+
+    assertThat(parent).within(LONG).hasNoDescendants().isAlive();
+  }
+
+  @Test
   void outputAssertionsCheckTheOutputSoFar(Processes processes) {
     SpawnedProcess server =
         processes.start(
