@@ -41,7 +41,7 @@ public final class LeakDetector {
     ProcessHandle.current()
         .children()
         .filter(h -> !before.contains(h.pid()))
-        .filter(h -> h.pid() != reaper && !OwnedProcesses.contains(h.pid()))
+        .filter(h -> h.pid() != reaper)
         .filter(h -> !TreeKiller.member(h.pid()).map(TreeKiller.Member::isGone).orElse(true))
         .filter(h -> !isMarked(h.pid()))
         .forEach(leaked::add);
