@@ -214,7 +214,7 @@ class WarmPoolTest {
                       seen.add(w.pid());
                       String token = me + "-" + i;
                       w.writeLine(token); // a round trip keeps it borrowed while others wait
-                      assertThat(w.stdout().awaitLine(token, WAIT)).isEqualTo(token);
+                      assertThat(w.stdout().awaitLine("^" + token + "$", WAIT)).isEqualTo(token);
                       holders.remove(w.pid());
                     }
                   }
