@@ -132,7 +132,8 @@ class PoolFailureTest {
         .isInstanceOf(ProcessExitedException.class)
         .hasMessageContaining("'exiting-")
         .hasMessageContaining("exit code 7");
-    assertThat(pids()).hasSize(2);
+    // the other worker may be stopped before its shell has written its pid
+    assertThat(pids()).hasSizeBetween(1, 2);
     Pids.assertAllGone(pids());
   }
 
