@@ -100,6 +100,19 @@ class OutputCaptureTest {
   }
 
   @Test
+  void logFilesCanBeTurnedOff() {
+    var results = TestKit.run(CaptureLimitFixture.class, "junit.process.log.enabled", "false");
+    TestKit.assertAllPassed(results, 1);
+
+    Output out = CaptureLimitFixture.captured;
+    assertThat(out.size()).isEqualTo(100_000 * 7L);
+    assertThat(out.lines()).hasSize(100_000);
+    assertThatThrownBy(out::logFile)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("junit.process.log.enabled=false");
+  }
+
+  @Test
   void awaitLineSeesPastAndFutureLines(Processes processes) {
     SpawnedProcess p =
         processes.start(

@@ -64,6 +64,9 @@ public final class FailureReports {
   public static void publishLogs(ExtensionContext context) {
     for (ProcessScope scope : ProcessScope.chain(context)) {
       for (ManagedProcess p : scope.processes()) {
+        if (!p.stdoutCapture().hasLogFile()) {
+          continue;
+        }
         publish(context, p.stdoutCapture().logFile());
         if (!p.plan().mergeStderr) {
           publish(context, p.stderrCapture().logFile());

@@ -23,6 +23,15 @@ final class LogFile {
   private OutputStream out;
   private boolean failed;
 
+  /** No file: output is kept in memory only ({@code junit.process.log.enabled=false}). */
+  static LogFile disabled() {
+    return new LogFile(null, "", "none");
+  }
+
+  boolean enabled() {
+    return dir != null;
+  }
+
   /** A log {@code dir/baseName.suffix.log}, e.g. {@code server-4711.stdout.log}. */
   LogFile(Path dir, String baseName, String suffix) {
     this.dir = dir;
@@ -32,6 +41,10 @@ final class LogFile {
 
   /** The file, created empty if nothing was written yet. */
   synchronized Path path() {
+    if (dir == null) {
+      throw new IllegalStateException(
+          "log files are disabled (junit.process.log.enabled=false); only the in-memory copy exists");
+    }
     open();
     return path != null ? path : dir.resolve(baseName + suffix);
   }
@@ -55,7 +68,7 @@ final class LogFile {
   }
 
   private void open() {
-    if (path != null || failed) {
+    if (path != null || failed || dir == null) {
       return; // opened once: after close() the file is complete
     }
     try {
