@@ -4,9 +4,11 @@ import com.zaxxer.nuprocess.NuAbstractProcessHandler;
 import com.zaxxer.nuprocess.NuProcessBuilder;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.internal.BenchmarkScope;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.exec.CommandLine;
@@ -46,10 +48,15 @@ public class CaptureThroughputBenchmark {
     NuProcessLog.silence();
   }
 
+  /** Memory capture only: shows what the log file costs. */
+  static final Map<String, String> NO_LOG_FILE = Map.of("junit.process.log.enabled", "false");
+
   private BenchmarkScope scope;
+  private BenchmarkScope noLogFileScope;
 
   @Setup(Level.Iteration)
   public void openScope() {
+    noLogFileScope = new BenchmarkScope("no log file", NO_LOG_FILE);
     scope = new BenchmarkScope("capture throughput benchmark");
   }
 
@@ -61,6 +68,7 @@ public class CaptureThroughputBenchmark {
   @TearDown(Level.Iteration)
   public void closeScope() {
     scope.close();
+    noLogFileScope.close();
   }
 
   /** Baseline: the pipe drained into nothing. */
@@ -72,10 +80,33 @@ public class CaptureThroughputBenchmark {
     return Checks.equal(SIZE, n, "bytes read");
   }
 
+  /** Reference: the same pipe read in 64 KiB chunks (the library's read size) on this thread. */
+  @Benchmark
+  public long rawProcessBuilder64KiB() throws Exception {
+    Process p = new ProcessBuilder(COMMAND).start();
+    byte[] buffer = new byte[64 * 1024];
+    long n = 0;
+    try (InputStream in = p.getInputStream()) {
+      for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
+        n += r;
+      }
+    }
+    Checks.exitedZero(p.waitFor(), "head");
+    return Checks.equal(SIZE, n, "bytes read");
+  }
+
   /** {@code processes.run}: capture, then the result (whose stdout text is the kept 8 MiB). */
   @Benchmark
   public long junitProcess() {
     ProcessResult r = scope.processes().run(COMMAND.toArray(new String[0]));
+    Checks.exitedZero(r.exitCode(), "head");
+    return r.stdout().length();
+  }
+
+  /** The same with {@code junit.process.log.enabled=false}: the in-memory capture alone. */
+  @Benchmark
+  public long junitProcessNoLogFile() {
+    ProcessResult r = noLogFileScope.processes().run(COMMAND.toArray(new String[0]));
     Checks.exitedZero(r.exitCode(), "head");
     return r.stdout().length();
   }

@@ -40,15 +40,18 @@ public class EchoCaptureBenchmark {
   }
 
   private BenchmarkScope scope;
+  private BenchmarkScope noLogFileScope;
 
   @Setup(Level.Iteration)
   public void openScope() {
+    noLogFileScope = new BenchmarkScope("no log file", CaptureThroughputBenchmark.NO_LOG_FILE);
     scope = new BenchmarkScope("echo capture benchmark");
   }
 
   @TearDown(Level.Iteration)
   public void closeScope() {
     scope.close();
+    noLogFileScope.close();
   }
 
   /** Baseline: spawn, read stdout to the end, wait. */
@@ -63,6 +66,14 @@ public class EchoCaptureBenchmark {
   @Benchmark
   public String junitProcess() {
     ProcessResult r = scope.processes().run("echo", "hello");
+    Checks.exitedZero(r.exitCode(), "echo");
+    return Checks.equal(EXPECTED, r.stdout());
+  }
+
+  /** The same with {@code junit.process.log.enabled=false}: no log file is created. */
+  @Benchmark
+  public String junitProcessNoLogFile() {
+    ProcessResult r = noLogFileScope.processes().run("echo", "hello");
     Checks.exitedZero(r.exitCode(), "echo");
     return Checks.equal(EXPECTED, r.stdout());
   }

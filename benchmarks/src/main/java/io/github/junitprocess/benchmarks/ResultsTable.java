@@ -72,13 +72,20 @@ final class ResultsTable {
     lifecycle();
     String echo = "`echo hello`, stdout captured";
     time(echo, "EchoCaptureBenchmark", "junitProcess", "rawProcessBuilder", 1.15, null);
+    time(echo, "EchoCaptureBenchmark", "junitProcessNoLogFile", "rawProcessBuilder", null, null);
     for (String peer : new String[] {"ztExec", "commonsExec", "nuProcess"}) {
       time(echo, "EchoCaptureBenchmark", peer, "rawProcessBuilder", null, null);
     }
     String capture = "capture 256 MiB (speed)";
     speed(capture, "CaptureThroughputBenchmark", "junitProcess", "rawProcessBuilder", 0.85);
+    speed(
+        capture, "CaptureThroughputBenchmark", "junitProcessNoLogFile", "rawProcessBuilder", null);
     for (String peer : new String[] {"ztExec", "commonsExec", "nuProcess"}) {
       speed(capture, "CaptureThroughputBenchmark", peer, "rawProcessBuilder", null);
+    }
+    String capture64 = "capture 256 MiB (speed) vs 64 KiB reads";
+    for (String subject : new String[] {"junitProcess", "junitProcessNoLogFile", "ztExec"}) {
+      speed(capture64, "CaptureThroughputBenchmark", subject, "rawProcessBuilder64KiB", null);
     }
     heap();
     time(

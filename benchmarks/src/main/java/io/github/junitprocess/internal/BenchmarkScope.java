@@ -10,6 +10,8 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +27,15 @@ public final class BenchmarkScope implements AutoCloseable {
 
   /** A scope as the extension makes it, with the configuration from system properties. */
   public BenchmarkScope(String description) {
-    ProcessConfig config = ProcessConfig.fromSystemProperties();
+    this(description, Map.of());
+  }
+
+  /**
+   * A scope with {@code settings} ({@code junit.process.*} keys, as in {@code
+   * junit-platform.properties}) over the system properties.
+   */
+  public BenchmarkScope(String description, Map<String, String> settings) {
+    ProcessConfig config = ProcessConfig.from(key -> Optional.ofNullable(settings.get(key)));
     try {
       logDir = Files.createTempDirectory("junit-process-bench");
     } catch (IOException e) {
