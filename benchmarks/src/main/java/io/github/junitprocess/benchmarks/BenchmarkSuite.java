@@ -5,7 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -cp benchmarks/target/benchmarks.jar io.github.junitprocess.benchmarks.BenchmarkSuite full
  * </pre>
  *
- * <p>{@code quick}: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement per benchmark (under 10 minutes).
+ * <p>{@code quick}: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement per benchmark (about 5 minutes).
  * {@code full}: the settings in the benchmarks' annotations (2 forks, 5 × 2 s warm-up, 10 × 2-4 s
  * measurement). Further arguments are JMH options and override the profile, e.g. a benchmark regex
  * or {@code -i 20}. The heap check runs unless a regex selects a subset.
@@ -42,14 +42,12 @@ public final class BenchmarkSuite {
   private BenchmarkSuite() {}
 
   public static void main(String[] args) throws Exception {
-    String profile = args.length > 0 && !args[0].startsWith("-") ? args[0] : "quick";
-    if (!profile.equals("quick") && !profile.equals("full")) {
-      // not a profile: a benchmark regex; the quick profile applies
-      profile = "quick";
-    } else if (args.length > 0 && !args[0].startsWith("-")) {
-      args = Arrays.copyOfRange(args, 1, args.length);
+    List<String> jmhArgs = new ArrayList<>(List.of(args));
+    String profile = "quick";
+    if (!jmhArgs.isEmpty() && List.of("quick", "full").contains(jmhArgs.get(0))) {
+      profile = jmhArgs.remove(0);
     }
-    CommandLineOptions cli = new CommandLineOptions(args);
+    CommandLineOptions cli = new CommandLineOptions(jmhArgs.toArray(new String[0]));
     Path outDir = jarDirectory();
     ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
     if (profile.equals("quick")) {
