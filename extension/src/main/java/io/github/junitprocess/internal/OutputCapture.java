@@ -278,7 +278,12 @@ public final class OutputCapture implements Output {
 
   @Override
   public String awaitLine(String regex, Duration timeout) {
-    return awaitMatch(regex, timeout).group();
+    Objects.requireNonNull(regex, "regex");
+    Pattern p = Pattern.compile(regex);
+    return awaitLine(
+        line -> p.matcher(line).find(),
+        timeout,
+        "a line matching /" + regex + "/ on " + streamName);
   }
 
   @Override
