@@ -39,10 +39,9 @@ public final class LeakDetector {
     ProcessConfig config = ProcessScope.of(context).config();
     long reaper = Reaper.pid();
     List<ProcessHandle> leaked = new ArrayList<>();
-    ProcessHandle.current()
-        .children()
+    OwnedProcesses.foreignChildren().stream()
         .filter(h -> !before.contains(h.pid()))
-        .filter(h -> h.pid() != reaper && !OwnedProcesses.contains(h.pid()))
+        .filter(h -> h.pid() != reaper)
         .filter(h -> !TreeKiller.member(h.pid()).map(TreeKiller.Member::isGone).orElse(true))
         .filter(h -> !isMarked(h.pid()))
         .forEach(leaked::add);
