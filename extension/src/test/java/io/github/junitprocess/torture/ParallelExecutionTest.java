@@ -56,7 +56,7 @@ class ParallelExecutionTest {
                     .orElseThrow()
                     .getKeyValuePairs()
                     .containsKey("junit-process.leak"));
-    assertThat(ParallelFixtures.STARTED.size()).isGreaterThanOrEqualTo(ParallelFixtures.TESTS + 2);
+    assertThat(ParallelFixtures.STARTED.size()).isEqualTo(ParallelFixtures.TESTS + 2);
     ProcessTable.assertGoneWithin(ParallelFixtures.STARTED.all(), Duration.ZERO);
 
     System.out.println(
