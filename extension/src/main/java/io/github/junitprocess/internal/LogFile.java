@@ -17,6 +17,7 @@ final class LogFile {
   private Path path;
   private OutputStream out;
   private boolean failed;
+  private boolean closed;
 
   LogFile(Path dir, String baseName) {
     this.dir = dir;
@@ -25,7 +26,7 @@ final class LogFile {
 
   /** The file, created empty if nothing was written yet. */
   synchronized Path path() {
-    open();
+    create();
     return path != null ? path : dir.resolve(baseName + ".log");
   }
 
@@ -44,11 +45,28 @@ final class LogFile {
   }
 
   synchronized void close() {
+    closed = true;
     closeQuietly();
   }
 
   private void open() {
-    if (out != null || failed) {
+    if (out != null || failed || closed) {
+      return;
+    }
+    create();
+    if (path == null) {
+      return;
+    }
+    try {
+      out = new FileOutputStream(path.toFile(), true);
+    } catch (IOException | SecurityException e) {
+      failed = true;
+    }
+  }
+
+  /** Creates the file under a name unique in its directory, once. */
+  private void create() {
+    if (path != null || failed) {
       return;
     }
     try {
@@ -58,12 +76,11 @@ final class LogFile {
         try {
           Files.createFile(candidate);
           path = candidate;
-          break;
+          return;
         } catch (FileAlreadyExistsException e) {
           // another process of the same name and pid earlier in this run: try the next suffix
         }
       }
-      out = new FileOutputStream(path.toFile(), true);
     } catch (IOException | SecurityException e) {
       failed = true;
     }
