@@ -31,7 +31,12 @@ public interface Output {
   /** {@code true} when the in-memory copy dropped the middle of the stream. */
   boolean truncated();
 
-  /** The file holding the complete stream, under {@code junit.process.log.dir}. */
+  /**
+   * The file holding the complete stream, under {@code junit.process.log.dir}.
+   *
+   * @throws IllegalStateException when log files are disabled ({@code
+   *     junit.process.log.enabled=false})
+   */
   Path logFile();
 
   /**

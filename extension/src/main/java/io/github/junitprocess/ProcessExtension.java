@@ -3,7 +3,6 @@ package io.github.junitprocess;
 import io.github.junitprocess.internal.FailureReports;
 import io.github.junitprocess.internal.FieldInjector;
 import io.github.junitprocess.internal.LeakDetector;
-import io.github.junitprocess.internal.ProcessScope;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -95,10 +94,5 @@ public class ProcessExtension
   public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable t)
       throws Throwable {
     throw FailureReports.enrich(context, t);
-  }
-
-  /** The scope object of {@code context}; for tools built on the extension. */
-  static ProcessScope scopeOf(ExtensionContext context) {
-    return ProcessScope.of(context);
   }
 }

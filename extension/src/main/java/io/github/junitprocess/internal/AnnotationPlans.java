@@ -256,7 +256,7 @@ final class AnnotationPlans {
     plan.stopSignal = m.stopSignal;
     plan.mergeStderr = m.mergeStderr;
     plan.port = values.portSupplier();
-    plan.logDir = scope.logDir();
+    plan.logDir = config.logEnabled() ? scope.logDir() : null;
     plan.ownGroup = !runToCompletion;
     plan.closeStdin = runToCompletion && plan.stdin == null;
     return plan;

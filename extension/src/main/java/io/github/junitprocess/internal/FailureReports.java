@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
@@ -32,7 +33,9 @@ public final class FailureReports {
    */
   public static Throwable enrich(ExtensionContext context, Throwable failure) {
     Throwable t = failure;
-    if (t instanceof ParameterResolutionException && t.getCause() instanceof ProcessException) {
+    if (t instanceof ParameterResolutionException
+        && (t.getCause() instanceof ProcessException
+            || t.getCause() instanceof ExtensionConfigurationException)) {
       Throwable cause = t.getCause();
       cause.addSuppressed(t);
       t = cause;
@@ -61,6 +64,9 @@ public final class FailureReports {
   public static void publishLogs(ExtensionContext context) {
     for (ProcessScope scope : ProcessScope.chain(context)) {
       for (ManagedProcess p : scope.processes()) {
+        if (!p.stdoutCapture().hasLogFile()) {
+          continue;
+        }
         publish(context, p.stdoutCapture().logFile());
         if (!p.plan().mergeStderr) {
           publish(context, p.stderrCapture().logFile());

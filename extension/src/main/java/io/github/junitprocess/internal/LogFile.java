@@ -12,22 +12,41 @@ import java.nio.file.Path;
  * process costs no file; the name is unique in its directory.
  */
 final class LogFile {
+  /** Files older than this JVM are left over from an earlier run and may be overwritten. */
+  private static final long JVM_START =
+      ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+
   private final Path dir;
   private final String baseName;
+  private final String suffix;
   private Path path;
   private OutputStream out;
   private boolean failed;
-  private boolean closed;
 
-  LogFile(Path dir, String baseName) {
+  /** No file: output is kept in memory only ({@code junit.process.log.enabled=false}). */
+  static LogFile disabled() {
+    return new LogFile(null, "", "none");
+  }
+
+  boolean enabled() {
+    return dir != null;
+  }
+
+  /** A log {@code dir/baseName.suffix.log}, e.g. {@code server-4711.stdout.log}. */
+  LogFile(Path dir, String baseName, String suffix) {
     this.dir = dir;
     this.baseName = baseName;
+    this.suffix = "." + suffix + ".log";
   }
 
   /** The file, created empty if nothing was written yet. */
   synchronized Path path() {
-    create();
-    return path != null ? path : dir.resolve(baseName + ".log");
+    if (dir == null) {
+      throw new IllegalStateException(
+          "log files are disabled (junit.process.log.enabled=false); only the in-memory copy exists");
+    }
+    open();
+    return path != null ? path : dir.resolve(baseName + suffix);
   }
 
   synchronized void write(byte[] buf, int off, int len) {
@@ -45,42 +64,31 @@ final class LogFile {
   }
 
   synchronized void close() {
-    closed = true;
     closeQuietly();
   }
 
   private void open() {
-    if (out != null || failed || closed) {
-      return;
-    }
-    create();
-    if (path == null) {
-      return;
-    }
-    try {
-      out = new FileOutputStream(path.toFile(), true);
-    } catch (IOException | SecurityException e) {
-      failed = true;
-    }
-  }
-
-  /** Creates the file under a name unique in its directory, once. */
-  private void create() {
-    if (path != null || failed) {
-      return;
+    if (path != null || failed || dir == null) {
+      return; // opened once: after close() the file is complete
     }
     try {
       Files.createDirectories(dir);
       for (int i = 1; ; i++) {
-        Path candidate = dir.resolve(i == 1 ? baseName + ".log" : baseName + "-" + i + ".log");
+        Path candidate = dir.resolve(i == 1 ? baseName + suffix : baseName + "-" + i + suffix);
         try {
           Files.createFile(candidate);
           path = candidate;
-          return;
+          break;
         } catch (FileAlreadyExistsException e) {
-          // another process of the same name and pid earlier in this run: try the next suffix
+          if (Files.getLastModifiedTime(candidate).toMillis() < JVM_START) {
+            path = candidate; // a stale log of an earlier run with a recycled pid
+            Files.write(candidate, new byte[0]);
+            break;
+          }
+          // the same name and pid earlier in this run: take the next number
         }
       }
+      out = new FileOutputStream(path.toFile(), true);
     } catch (IOException | SecurityException e) {
       failed = true;
     }

@@ -290,7 +290,7 @@ public class ManagedProcess implements SpawnedProcess {
   @Override
   public void signal(Signal signal) {
     Objects.requireNonNull(signal, "signal");
-    if (process.isAlive() && groupLeader && signal != Signal.KILL) {
+    if (process.isAlive() && groupLeader && signal != Signal.KILL && leadsItsGroup()) {
       TreeKiller.sendToGroup(pid, signal);
       return;
     }
@@ -366,6 +366,12 @@ public class ManagedProcess implements SpawnedProcess {
       }
     }
     return killRemaining(sweep);
+  }
+
+  /** False in the instant after spawn, before the setsid wrapper has made the new group. */
+  private boolean leadsItsGroup() {
+    ProcFs.Stat st = ProcFs.AVAILABLE ? ProcFs.stat(pid) : null;
+    return st != null && st.pgrp == pid;
   }
 
   private boolean stateIs(char state) {

@@ -80,10 +80,11 @@ public final class Messages {
 
   /** The report attached to a failed test for one process. */
   static String report(ManagedProcess p) {
-    return "Output of process '"
-        + p.name()
-        + "' at the time of the failure\n"
-        + details(p)
+    String head = "Output of process '" + p.name() + "' at the time of the failure\n" + details(p);
+    if (!p.stdoutCapture().hasLogFile()) {
+      return head;
+    }
+    return head
         + "  logs: "
         + p.stdoutCapture().logFile()
         + (p.plan().mergeStderr ? "" : ", " + p.stderrCapture().logFile());

@@ -224,8 +224,8 @@ public final class OutputCapture implements Output {
     return new String(all, 0, split, StandardCharsets.UTF_8)
         + "\n[... "
         + dropped
-        + " bytes not kept in memory; the full output is in "
-        + logFile()
+        + " bytes not kept in memory"
+        + (log.enabled() ? "; the full output is in " + logFile() : "")
         + " ...]\n"
         + new String(all, split, all.length - split, StandardCharsets.UTF_8);
   }
@@ -243,6 +243,10 @@ public final class OutputCapture implements Output {
   @Override
   public synchronized boolean truncated() {
     return size > headLen + tailLen();
+  }
+
+  boolean hasLogFile() {
+    return log.enabled();
   }
 
   @Override

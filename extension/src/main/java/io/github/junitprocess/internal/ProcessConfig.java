@@ -16,6 +16,7 @@ public final class ProcessConfig {
   public static final String STOP_TIMEOUT = "junit.process.stop.timeout";
   public static final String CAPTURE_LIMIT = "junit.process.capture.limit";
   public static final String LOG_DIR = "junit.process.log.dir";
+  public static final String LOG_ENABLED = "junit.process.log.enabled";
   public static final String REAPER_ENABLED = "junit.process.reaper.enabled";
   public static final String LEAKS = "junit.process.leaks";
   public static final String AWAIT_TIMEOUT = "junit.process.await.timeout";
@@ -32,6 +33,7 @@ public final class ProcessConfig {
   private final Duration stopTimeout;
   private final long captureLimit;
   private final Path logDir;
+  private final boolean logEnabled;
   private final boolean reaperEnabled;
   private final LeakMode leaks;
 
@@ -49,6 +51,7 @@ public final class ProcessConfig {
           CAPTURE_LIMIT + " must be between 2 bytes and 2GiB, was " + limit);
     }
     logDir = Path.of(source.apply(LOG_DIR).orElse("target/junit-process")).toAbsolutePath();
+    logEnabled = bool(source, LOG_ENABLED, true);
     reaperEnabled = bool(source, REAPER_ENABLED, true);
     String mode = source.apply(LEAKS).orElse("warn").strip().toUpperCase(Locale.ROOT);
     try {
@@ -105,6 +108,11 @@ public final class ProcessConfig {
 
   public Path logDir() {
     return logDir;
+  }
+
+  /** Whether output is also written to log files (on by default). */
+  public boolean logEnabled() {
+    return logEnabled;
   }
 
   public boolean reaperEnabled() {

@@ -78,19 +78,21 @@ final class ProcessLauncher {
       throw new ProcessStartException(startFailure(plan, osReason(e)), e);
     }
     String base = safeFileName(plan.name) + "-" + process.pid();
+    boolean logs = plan.logDir != null;
     OutputCapture out =
         new OutputCapture(
             "stdout",
             captureLimit,
-            new LogFile(plan.logDir, base + ".stdout"),
+            logs ? new LogFile(plan.logDir, base, "stdout") : LogFile.disabled(),
             plan.stdoutListener);
     OutputCapture err =
         plan.mergeStderr
-            ? OutputCapture.empty("stderr", new LogFile(plan.logDir, base + ".stderr"))
+            ? OutputCapture.empty(
+                "stderr", logs ? new LogFile(plan.logDir, base, "stderr") : LogFile.disabled())
             : new OutputCapture(
                 "stderr",
                 captureLimit,
-                new LogFile(plan.logDir, base + ".stderr"),
+                logs ? new LogFile(plan.logDir, base, "stderr") : LogFile.disabled(),
                 plan.stderrListener);
     out.startPump(process.getInputStream(), "junit-process-stdout-" + base);
     if (!plan.mergeStderr) {

@@ -39,7 +39,7 @@ final class SpecPlans {
     plan.stdoutListener = spec.stdoutListener().orElse(null);
     plan.stderrListener = spec.stderrListener().orElse(null);
     plan.namedPorts = scope.ports()::named;
-    plan.logDir = scope.logDir();
+    plan.logDir = config.logEnabled() ? scope.logDir() : null;
     plan.ownGroup = !runToCompletion;
     plan.closeStdin = runToCompletion && plan.stdin == null && plan.input == null;
     return plan;

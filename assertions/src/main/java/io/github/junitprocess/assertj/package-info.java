@@ -1,0 +1,21 @@
+/**
+ * AssertJ assertions for processes started by junit-process.
+ *
+ * <p>{@link io.github.junitprocess.assertj.ProcessAssertions#assertThat} is the entry point for a
+ * {@link io.github.junitprocess.ProcessResult} ({@link
+ * io.github.junitprocess.assertj.ProcessResultAssert}), a live {@link
+ * io.github.junitprocess.SpawnedProcess} ({@link
+ * io.github.junitprocess.assertj.SpawnedProcessAssert}, with waiting through {@code eventually()}
+ * and {@code within(...)}) and an {@link io.github.junitprocess.Output} ({@link
+ * io.github.junitprocess.assertj.OutputAssert}); {@link
+ * io.github.junitprocess.assertj.ProcessSoftAssertions} collects failures instead of throwing them.
+ *
+ * <p>Every failure message names the process and its command, gives its exit status (exit code,
+ * signal, whether the extension stopped it, or "still running") and the last lines of stdout and
+ * stderr. Regular expressions are found anywhere in the text or line, like {@code grep}.
+ *
+ * <p>System properties: {@code junit.process.assertions.timeout} (default {@code 10s}) is how long
+ * {@code eventually()} waits; {@code junit.process.assertions.tail.lines} (default 20) is how many
+ * lines of each stream a failure message shows.
+ */
+package io.github.junitprocess.assertj;

@@ -1,0 +1,90 @@
+package io.github.junitprocess;
+
+import static io.github.junitprocess.TestKit.singleFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.junitprocess.fixtures.StartErrorFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(ProcessExtension.class)
+class StartErrorTest {
+
+  @Test
+  void missingCommandNamesItAndThePath(Processes processes) {
+    assertThatThrownBy(() -> processes.start("junit-process-no-such-command", "arg"))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("'junit-process-no-such-command' not found on PATH")
+        .hasMessageContaining("/usr/bin")
+        .hasMessageContaining("command: junit-process-no-such-command arg")
+        .hasMessageContaining("working dir: " + Path.of("").toAbsolutePath());
+  }
+
+  @Test
+  void notExecutableSaysSo(Processes processes, @TempDir Path dir) throws Exception {
+    Path script = Files.writeString(dir.resolve("script.sh"), "#!/bin/sh\necho hi\n");
+
+    assertThatThrownBy(() -> processes.run(script.toString()))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("is not executable")
+        .hasMessageContaining(script.toString());
+  }
+
+  @Test
+  void directoryAsCommandSaysSo(Processes processes, @TempDir Path dir) {
+    assertThatThrownBy(() -> processes.run(dir.toString()))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("is a directory");
+  }
+
+  @Test
+  void missingWorkingDirectory(Processes processes) {
+    ProcessSpec spec = ProcessSpec.of("ls").workingDir(Path.of("/nonexistent/junit-process-cwd"));
+
+    assertThatThrownBy(() -> processes.run(spec))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("the working directory does not exist")
+        .hasMessageContaining("/nonexistent/junit-process-cwd");
+  }
+
+  @Test
+  void annotatedFieldFailsTheTestWithTheStartException() {
+    Throwable failure = singleFailure(TestKit.run(StartErrorFixtures.MissingCommandField.class));
+
+    assertThat(failure)
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("Cannot start process 'process'")
+        .hasMessageContaining("'junit-process-no-such-command' not found on PATH");
+  }
+
+  @Test
+  void annotatedParameterFailsTheTestWithTheStartException() {
+    Throwable failure =
+        singleFailure(TestKit.run(StartErrorFixtures.MissingWorkingDirParameter.class));
+
+    assertThat(failure)
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("Cannot start process 'result'")
+        .hasMessageContaining("/nonexistent/junit-process-dir");
+  }
+
+  @Test
+  void missingStdinFile() {
+    Throwable failure = singleFailure(TestKit.run(StartErrorFixtures.MissingStdinFile.class));
+
+    assertThat(failure)
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("stdin file /nonexistent/junit-process-input.txt does not exist");
+  }
+
+  @Test
+  void emptySpecIsRejected() {
+    assertThatThrownBy(() -> ProcessSpec.of()).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ProcessSpec.of(" ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ProcessSpec.of("ls", null)).isInstanceOf(NullPointerException.class);
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.junitprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(ProcessExtension.class)
+class StdinTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void writesAndClosesStdin(Processes processes) {
+    SpawnedProcess cat = processes.start("cat");
+
+    cat.write("abc").writeLine("def").write(new byte[] {'g', '\n'});
+    assertThat(cat.stdout().awaitLine("g", WAIT)).isEqualTo("g");
+    cat.closeStdin();
+    cat.closeStdin();
+
+    ProcessResult r = cat.waitFor(WAIT);
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdout()).isEqualTo("abcdef\ng\n");
+    assertThat(r.stoppedByExtension()).isFalse();
+  }
+
+  @Test
+  void stdinFromAFile(Processes processes, @TempDir Path dir) throws Exception {
+    Path input = Files.writeString(dir.resolve("input.txt"), "from a file\n");
+
+    ProcessResult r = processes.run(ProcessSpec.of("cat").stdin(input));
+
+    assertThat(r.stdout()).isEqualTo("from a file\n");
+  }
+
+  @Test
+  void writingToAStdinRedirectedFromAFileFails(Processes processes, @TempDir Path dir)
+      throws Exception {
+    Path input = Files.writeString(dir.resolve("input.txt"), "x\n");
+    SpawnedProcess p =
+        processes.start(ProcessSpec.of("sh", "-c", "cat; exec sleep 100").stdin(input));
+
+    assertThatThrownBy(() -> p.writeLine("more"))
+        .isInstanceOf(ProcessIOException.class)
+        .hasMessageContaining("stdin is redirected from " + input);
+  }
+
+  @Test
+  void inputIsWrittenThenStdinClosed(Processes processes) {
+    ProcessResult r = processes.run(ProcessSpec.of("sort").input("b\nc\na\n"));
+
+    assertThat(r.stdoutLines()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void largeInputDoesNotDeadlockWithOutput(Processes processes) {
+    String line = "0123456789".repeat(10) + "\n";
+    ProcessResult r = processes.run(ProcessSpec.of("cat").input(line.repeat(20_000)));
+
+    assertThat(r.stdoutLines()).hasSize(20_000);
+  }
+
+  @Test
+  void runClosesStdinSoAReaderSeesEndOfFile(Processes processes) {
+    ProcessResult r = processes.run("cat");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdout()).isEmpty();
+  }
+
+  @Test
+  void writingToAnExitedProcessFails(Processes processes) {
+    SpawnedProcess p = processes.start("true");
+    p.waitFor(WAIT);
+
+    assertThatThrownBy(() -> p.writeLine("hello"))
+        .isInstanceOf(ProcessIOException.class)
+        .hasMessageContaining("process 'true' (pid " + p.pid() + ")")
+        .hasMessageContaining("the process has exited (exit code 0)");
+  }
+
+  @Test
+  void writingAfterCloseStdinFails(Processes processes) {
+    SpawnedProcess p = processes.start("cat");
+    p.closeStdin();
+
+    assertThatThrownBy(() -> p.write("x"))
+        .isInstanceOf(ProcessIOException.class)
+        .hasMessageContaining("stdin was closed");
+  }
+}

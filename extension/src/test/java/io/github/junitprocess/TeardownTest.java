@@ -1,0 +1,198 @@
+package io.github.junitprocess;
+
+import static io.github.junitprocess.TestKit.isGone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ProcessExtension.class)
+class TeardownTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void stopSendsTermAndReportsTheSignal(Processes processes) {
+    SpawnedProcess p = processes.start("sleep", "100");
+
+    ProcessResult r = p.stop();
+
+    assertThat(r.exitCode()).isEqualTo(143);
+    assertThat(r.signal()).contains(Signal.TERM);
+    assertThat(r.stoppedByExtension()).isTrue();
+    assertThat(r.succeeded()).isFalse();
+    assertThat(p.isAlive()).isFalse();
+    assertThat(p.stop()).as("idempotent").isSameAs(r);
+    assertThat(p.kill()).isSameAs(r);
+  }
+
+  @Test
+  void aProcessThatHandlesTermExitsCleanly(Processes processes) {
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of("sh", "-c", "trap 'echo bye; exit 0' TERM; echo up; sleep 100 & wait")
+                .readyLine("up"));
+
+    ProcessResult r = p.stop();
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdoutLines()).containsExactly("up", "bye");
+    assertThat(r.stoppedByExtension()).isTrue();
+  }
+
+  @Test
+  void aProcessIgnoringTermIsKilledAfterTheGrace(Processes processes) {
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of("sh", "-c", "trap '' TERM; echo up; while :; do sleep 1; done")
+                .readyLine("up")
+                .stopTimeout(Duration.ofMillis(300)));
+    List<ProcessHandle> children = p.descendants();
+
+    ProcessResult r = p.stop();
+
+    assertThat(r.signal()).contains(Signal.KILL);
+    assertThat(r.exitCode()).isEqualTo(137);
+    assertThat(children).allSatisfy(c -> assertThat(isGone(c.pid())).isTrue());
+  }
+
+  @Test
+  void killEndsTheWholeTreeAtOnce(Processes processes) {
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of(
+                    "sh",
+                    "-c",
+                    "sleep 100 & sleep 100 & sh -c 'sleep 100 & wait' & echo started; wait")
+                .readyLine("started"));
+    List<Long> tree = treePids(p);
+    assertThat(tree).hasSizeGreaterThanOrEqualTo(4);
+
+    ProcessResult r = p.kill();
+
+    assertThat(r.signal()).contains(Signal.KILL);
+    assertThat(tree).allSatisfy(pid -> assertThat(isGone(pid)).as("pid %d", pid).isTrue());
+  }
+
+  @Test
+  void stopReachesDescendants(Processes processes) {
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of("sh", "-c", "sleep 100 & sleep 100 & echo started; wait")
+                .readyLine("started"));
+    List<Long> tree = treePids(p);
+
+    p.stop();
+
+    assertThat(tree).allSatisfy(pid -> assertThat(isGone(pid)).isTrue());
+  }
+
+  @Test
+  void customStopSignal(Processes processes) {
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of("sh", "-c", "trap 'echo got INT; exit 3' INT; echo up; sleep 100 & wait")
+                .readyLine("up")
+                .stopSignal(Signal.INT)
+                .stopTimeout(Duration.ofSeconds(1)));
+    List<Long> tree = treePids(p);
+
+    ProcessResult r = p.stop();
+
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.stdout()).contains("got INT");
+    // the background sleep ignores INT (as background jobs of sh do): KILLed after the grace
+    assertThat(tree).allSatisfy(pid -> assertThat(isGone(pid)).isTrue());
+  }
+
+  @Test
+  void signalReachesTheProcess(Processes processes) {
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of(
+                    "sh",
+                    "-c",
+                    "trap 'echo got USR1' USR1; trap 'echo got HUP' HUP; echo up; while :; do sleep 0.05; done")
+                .readyLine("up"));
+
+    p.signal(Signal.USR1);
+    assertThat(p.stdout().awaitLine("got USR1", WAIT)).isEqualTo("got USR1");
+    p.signal(Signal.HUP);
+    assertThat(p.stdout().awaitLine("got HUP", WAIT)).isEqualTo("got HUP");
+    assertThat(p.isAlive()).isTrue();
+  }
+
+  @Test
+  void stopAndContOfAStoppedProcess(Processes processes) {
+    SpawnedProcess p = processes.start("sleep", "100");
+    p.signal(Signal.STOP);
+
+    ProcessResult r = p.stop(Duration.ofSeconds(5));
+
+    assertThat(r.signal()).contains(Signal.TERM);
+  }
+
+  @Test
+  void stopOnAnExitedProcessReturnsItsResult(Processes processes) {
+    SpawnedProcess p = processes.start("sh", "-c", "exit 5");
+    ProcessResult exited = p.waitFor(WAIT);
+
+    assertThat(p.stop()).isSameAs(exited);
+    assertThat(exited.exitCode()).isEqualTo(5);
+    assertThat(exited.stoppedByExtension()).isFalse();
+    assertThat(p.result()).contains(exited);
+  }
+
+  @Test
+  void waitForTimesOutWithTheTailAndLeavesItRunning(Processes processes) {
+    SpawnedProcess p = processes.start("sh", "-c", "echo working; exec sleep 100");
+    p.stdout().awaitLine("working", WAIT);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.waitFor(Duration.ofMillis(100)))
+        .isInstanceOf(ProcessTimeoutException.class)
+        .hasMessageContaining("Timed out after 100ms waiting for the process to exit")
+        .hasMessageContaining("| working");
+    assertThat(p.isAlive()).isTrue();
+    assertThat(p.result()).isEmpty();
+  }
+
+  @Test
+  void resultIsCompleteWhenTheProcessExitsEvenIfADescendantHoldsItsOutput(Processes processes) {
+    SpawnedProcess p = processes.start("sh", "-c", "sleep 100 & echo parent done");
+
+    ProcessResult r = p.waitFor(WAIT);
+
+    assertThat(r.stdout()).isEqualTo("parent done\n");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void descendantsAreListed(Processes processes) {
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of("sh", "-c", "sleep 100 & echo started; wait").readyLine("started"));
+
+    assertThat(p.descendants()).hasSize(1);
+    assertThat(p.descendants().get(0).parent().map(ProcessHandle::pid)).contains(p.pid());
+  }
+
+  @Test
+  void eachProcessIsInItsOwnProcessGroup(Processes processes) throws Exception {
+    SpawnedProcess p =
+        processes.start(ProcessSpec.of("sh", "-c", "echo up; exec sleep 100").readyLine("up"));
+
+    String stat =
+        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    assertThat(Long.parseLong(fields[2])).as("process group").isEqualTo(p.pid());
+    assertThat(TestKit.environ(p.pid())).containsKey("JUNIT_PROCESS_ID");
+  }
+
+  private static List<Long> treePids(SpawnedProcess p) {
+    List<Long> pids = p.descendants().stream().map(ProcessHandle::pid).collect(Collectors.toList());
+    pids.add(0, p.pid());
+    return pids;
+  }
+}
