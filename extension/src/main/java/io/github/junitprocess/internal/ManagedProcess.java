@@ -235,7 +235,7 @@ public class ManagedProcess implements SpawnedProcess {
   public ProcessResult waitFor(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     try {
-      exit.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+      exit.get(Durations.waitNanos(timeout), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       throw new ProcessTimeoutException(
           Messages.timeout(this, "waiting for the process to exit", timeout));
@@ -354,9 +354,9 @@ public class ManagedProcess implements SpawnedProcess {
         } catch (RuntimeException e) {
           // e.g. no kill command: KILL below still ends the tree
         }
-        long deadline = System.nanoTime() + grace.toNanos();
+        long deadline = System.nanoTime() + Durations.waitNanos(grace);
         try {
-          exit.get(grace.toNanos(), TimeUnit.NANOSECONDS);
+          exit.get(Durations.waitNanos(grace), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
           // escalate below
         } catch (InterruptedException e) {

@@ -294,7 +294,7 @@ public final class OutputCapture implements Output {
   /** Waits up to {@code grace} for the stream to end; true when it has. */
   boolean awaitEnd(Duration grace) {
     try {
-      ended.get(grace.toNanos(), TimeUnit.NANOSECONDS);
+      ended.get(Durations.waitNanos(grace), TimeUnit.NANOSECONDS);
       return true;
     } catch (TimeoutException e) {
       return false;
@@ -447,7 +447,7 @@ public final class OutputCapture implements Output {
     }
 
     String await(Duration timeout, String what) {
-      long deadline = System.nanoTime() + timeout.toNanos();
+      long deadline = System.nanoTime() + Durations.waitNanos(timeout);
       CompletableFuture<?> exit = owner == null ? new CompletableFuture<>() : owner.exitFuture();
       try {
         CompletableFuture.anyOf(match, exit)

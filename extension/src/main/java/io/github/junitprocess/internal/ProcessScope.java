@@ -147,7 +147,7 @@ public final class ProcessScope implements AutoCloseable {
   static ProcessResult runToCompletion(ManagedProcess p) {
     Duration timeout = p.plan().startupTimeout;
     try {
-      p.exitFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      p.exitFuture().get(Durations.waitNanos(timeout), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       ProcessTimeoutException failure =
           new ProcessTimeoutException(
