@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +31,7 @@ import org.junit.platform.testkit.engine.Event;
  * is wrong, quickly, and (for mistakes the extension can see) before any process of the scope
  * starts. Mistakes only the operating system can tell fail as {@link ProcessStartException}.
  */
+@ExtendWith(NothingLeftBehind.class)
 class AnnotationValidationTest {
   private static final String CONFIG =
       "org.junit.jupiter.api.extension.ExtensionConfigurationException";

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Timeouts at the edges of {@link Duration}: "forever" (longer than a {@code long} of nanoseconds
  * can hold) waits for the event like any other timeout; zero and negative ones time out at once.
  */
-@ExtendWith(ProcessExtension.class)
+@ExtendWith({NothingLeftBehind.class, ProcessExtension.class})
 class ExtremeDurationsTest {
   private static final Duration FOREVER = ChronoUnit.FOREVER.getDuration();
 

@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** A scope that ends in failure still ends every process it started. */
+@ExtendWith(NothingLeftBehind.class)
 class FailingScopesTest {
   private static final Duration NOW = Duration.ZERO;
 

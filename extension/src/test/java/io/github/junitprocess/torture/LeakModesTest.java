@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -30,6 +31,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * forgets it is reported ({@code warn}), failed ({@code fail}), cleaned up ({@code kill}) or
  * ignored ({@code off}). Whatever is left is killed afterwards.
  */
+@ExtendWith(NothingLeftBehind.class)
 class LeakModesTest {
   private static final Duration GONE_WITHIN = Duration.ofSeconds(5);
   private static final String KEY = "junit-process.leak";

@@ -32,7 +32,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * UTF-8, a stderr nobody reads, stdin and stdout full at once, and 1 GiB with a 64 MiB heap. Never
  * a hang, never a lost byte that was promised.
  */
-@ExtendWith(ProcessExtension.class)
+@ExtendWith({NothingLeftBehind.class, ProcessExtension.class})
 class OutputTortureTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int MIB = 1 << 20;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -17,6 +18,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * concurrently, each spawning; all pass, every process has its own log files, no process is taken
  * for a leak, and nothing is left alive.
  */
+@ExtendWith(NothingLeftBehind.class)
 class ParallelExecutionTest {
   /** Configuration parameters for concurrent execution of tests and classes. */
   static final Map<String, String> CONCURRENT =

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -17,6 +18,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * Nothing the extension did not start is ever signalled: not a process with the same parent and
  * process group as its own, not a process that took over the pid and group id of one it killed.
  */
+@ExtendWith(NothingLeftBehind.class)
 class PidReuseGuardTest {
   private static final Duration NOW = Duration.ZERO;
 

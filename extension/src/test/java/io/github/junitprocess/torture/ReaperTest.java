@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (one a daemon that left its tree), prints their pids and blocks; then the child JVM is SIGKILLed
  * or calls {@code System.exit}, and every process it started must be gone within 5 s.
  */
-@ExtendWith(ProcessExtension.class)
+@ExtendWith({NothingLeftBehind.class, ProcessExtension.class})
 class ReaperTest {
   private static final Duration REAPED_WITHIN = Duration.ofSeconds(5);
   private static final String REAPER_MARK = "junit-process-reaper";

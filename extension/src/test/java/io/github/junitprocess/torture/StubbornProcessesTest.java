@@ -22,7 +22,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * Processes that resist being stopped: they ignore SIGTERM, are SIGSTOPped, fork a tree of 200, or
  * leave the tree as daemons. Each case checks that every process it saw is gone afterwards.
  */
-@ExtendWith(ProcessExtension.class)
+@ExtendWith({NothingLeftBehind.class, ProcessExtension.class})
 class StubbornProcessesTest {
   private static final Duration NOW = Duration.ZERO;
 
