@@ -147,13 +147,13 @@ class OutputTortureTest {
   @Test
   void aProcessWritingOnlyToStderrNeverBlocks(Processes processes) {
     SpawnedProcess p =
-        processes.start("sh", "-c", "head -c " + 64 * MIB + " /dev/zero >&2; echo done");
+        processes.start("sh", "-c", "head -c " + 16 * MIB + " /dev/zero >&2; echo done");
 
     ProcessResult result = p.waitFor(WAIT);
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.stdout()).isEqualTo("done\n");
-    assertThat(p.stderr().size()).isEqualTo(64L * MIB);
+    assertThat(p.stderr().size()).isEqualTo(16L * MIB);
     assertThat(p.stderr().truncated()).isTrue();
     assertThat(p.stdout().truncated()).isFalse();
   }
