@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,7 +166,7 @@ class AnnotationValidationTest {
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aBadParameterIsNamed() {
     Throwable failure = onlyFailure(run(BadAnnotationFixtures.BadParameter.class));
 
@@ -189,7 +191,7 @@ class AnnotationValidationTest {
                 p ->
                     p.map(TestExecutionResult.class::cast)
                         .flatMap(TestExecutionResult::getThrowable))
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .collect(Collectors.toList());
     assertThat(failures).hasSize(1);
     return failures.get(0);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class LeakModesTest {
     List<ProcessTable.Seen> left =
         LeakFixtures.FORGOTTEN.stream()
             .map(p -> ProcessTable.see(p.pid()))
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .collect(Collectors.toList());
     ProcessTable.killAll(left);
     ProcessTable.assertGoneWithin(left, GONE_WITHIN);

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -172,11 +173,9 @@ class OutputTortureTest {
     assertThat(cat.stdout().truncated()).isTrue();
     byte[] kept = cat.stdout().bytes();
     int half = kept.length / 2;
-    assertThat(java.util.Arrays.copyOfRange(kept, 0, half))
-        .isEqualTo(java.util.Arrays.copyOfRange(data, 0, half));
-    assertThat(java.util.Arrays.copyOfRange(kept, half, kept.length))
-        .isEqualTo(
-            java.util.Arrays.copyOfRange(data, data.length - (kept.length - half), data.length));
+    assertThat(Arrays.copyOfRange(kept, 0, half)).isEqualTo(Arrays.copyOfRange(data, 0, half));
+    assertThat(Arrays.copyOfRange(kept, half, kept.length))
+        .isEqualTo(Arrays.copyOfRange(data, data.length - (kept.length - half), data.length));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.github.junitprocess.torture.fixtures.BystanderFixtures;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class PidReuseGuardTest {
   private static List<ProcessTable.Seen> bystanders() {
     return BystanderFixtures.BYSTANDERS.stream()
         .map(p -> ProcessTable.see(p.pid()))
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .collect(Collectors.toList());
   }
 

@@ -1,5 +1,6 @@
 package io.github.junitprocess.torture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -249,7 +250,7 @@ class SpecValidationTest {
   void theBoundariesAreAccepted(String call, Consumer<ProcessSpec> good) {
     ProcessSpec spec = spec();
     good.accept(spec);
-    org.assertj.core.api.Assertions.assertThat(spec.command()).containsExactly("sleep", "1");
+    assertThat(spec.command()).containsExactly("sleep", "1");
   }
 
   static Stream<Arguments> goodArguments() {
