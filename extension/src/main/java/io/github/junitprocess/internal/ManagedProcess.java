@@ -254,7 +254,7 @@ public class ManagedProcess implements SpawnedProcess {
   public ProcessResult waitFor(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     try {
-      if (!awaitExit(timeout.toNanos())) {
+      if (!awaitExit(Durations.waitNanos(timeout))) {
         throw new ProcessTimeoutException(
             Messages.timeout(this, "waiting for the process to exit", timeout));
       }
@@ -371,9 +371,9 @@ public class ManagedProcess implements SpawnedProcess {
         } catch (RuntimeException e) {
           // e.g. no kill command: KILL below still ends the tree
         }
-        long deadline = System.nanoTime() + grace.toNanos();
+        long deadline = System.nanoTime() + Durations.waitNanos(grace);
         try {
-          awaitExit(grace.toNanos()); // escalate below if still running
+          awaitExit(Durations.waitNanos(grace)); // escalate below if still running
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
