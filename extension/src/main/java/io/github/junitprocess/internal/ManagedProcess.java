@@ -86,14 +86,22 @@ public class ManagedProcess implements SpawnedProcess {
   }
 
   /**
-   * Completes when the process exits. The watch ({@code Process.onExit()}) starts on first use: a
-   * process run to completion is awaited by its caller with {@link #awaitExit} instead, which is
-   * woken by the JDK directly, while {@code onExit()} costs an extra thread hop per exit (a new
-   * thread, on machines with two cores or fewer).
+   * Completes when the process exits. The watch starts on first use: a process run to completion is
+   * awaited by its caller with {@link #awaitExit} instead. The watcher is a reused capture thread
+   * blocked in {@code waitFor}, not {@code Process.onExit()}, whose completion starts a new thread
+   * per exit on machines with two cores or fewer.
    */
   CompletableFuture<Void> exitFuture() {
     if (!exit.isDone() && exitWatched.compareAndSet(false, true)) {
-      process.onExit().thenRun(this::markExited);
+      CaptureThreads.EXECUTOR.execute(
+          () -> {
+            try {
+              process.waitFor();
+              markExited();
+            } catch (InterruptedException e) {
+              exit.completeExceptionally(e); // only at JVM shutdown: nobody waits any more
+            }
+          });
     }
     return exit;
   }
