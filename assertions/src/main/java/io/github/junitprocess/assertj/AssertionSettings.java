@@ -1,5 +1,6 @@
 package io.github.junitprocess.assertj;
 
+import io.github.junitprocess.internal.Durations;
 import java.time.Duration;
 
 /**
@@ -28,7 +29,13 @@ final class AssertionSettings {
     if (value == null || value.isBlank()) {
       return DEFAULT_TIMEOUT;
     }
-    Duration timeout = DurationText.parse(value, "System property " + TIMEOUT_PROPERTY);
+    Duration timeout;
+    try {
+      timeout = Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "System property " + TIMEOUT_PROPERTY + ": " + e.getMessage(), e);
+    }
     if (timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException(
           "System property " + TIMEOUT_PROPERTY + " must be positive, but was '" + value + "'");

@@ -2,6 +2,7 @@ package io.github.junitprocess.assertj;
 
 import io.github.junitprocess.Output;
 import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.internal.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -167,7 +168,7 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
       throw expectationFailed(
           expectation
               + " within "
-              + DurationText.format(wait)
+              + Durations.format(wait)
               + (outcome == Waiting.Outcome.EXITED
                   ? ", but the process exited without writing it"
                   : ", but it did not"));

@@ -52,7 +52,11 @@ final class ProcessDescription {
     header.add("process: '" + process.name() + "' (pid " + process.pid() + ")");
     header.add("command: " + commandLine(process.command()));
     header.add("status: " + result.map(ProcessDescription::outcome).orElse(stillRunning(process)));
-    header.add("logs: " + process.stdout().logFile() + ", " + process.stderr().logFile());
+    logFile(process.stdout())
+        .ifPresent(
+            out ->
+                header.add(
+                    "logs: " + out + logFile(process.stderr()).map(err -> ", " + err).orElse("")));
     List<String> out = result.map(ProcessResult::stdoutLines).orElseGet(process.stdout()::lines);
     List<String> err = result.map(ProcessResult::stderrLines).orElseGet(process.stderr()::lines);
     return new ProcessDescription(subject(process.name()), header, "stdout", out, err);
@@ -60,21 +64,29 @@ final class ProcessDescription {
 
   /** One stream known only as an {@link Output}, without the process it belongs to. */
   static ProcessDescription of(Output output) {
-    Path log = output.logFile();
+    Path log = logFile(output).orElse(null);
     List<String> header = new ArrayList<>();
     header.add(
         "output: "
             + output.size()
             + " bytes"
             + (output.truncated() ? ", the middle not kept in memory" : "")
-            + ", logged to "
-            + log);
+            + (log == null ? "" : ", logged to " + log));
     return new ProcessDescription(
         "output '" + (log == null ? "?" : log.getFileName()) + "'",
         header,
         "output",
         output.lines(),
         null);
+  }
+
+  /** The log file, absent when log files are disabled. */
+  private static Optional<Path> logFile(Output output) {
+    try {
+      return Optional.of(output.logFile());
+    } catch (IllegalStateException e) {
+      return Optional.empty();
+    }
   }
 
   /** {@code process 'name'}, the subject of a headline. */

@@ -2,6 +2,7 @@ package io.github.junitprocess.assertj;
 
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.Signal;
+import io.github.junitprocess.internal.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -109,9 +110,9 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
     if (actual.duration().compareTo(limit) > 0) {
       throw expectationFailed(
           "to finish within "
-              + DurationText.format(limit)
+              + Durations.format(limit)
               + ", but it took "
-              + DurationText.format(actual.duration()));
+              + Durations.format(actual.duration()));
     }
     return myself;
   }

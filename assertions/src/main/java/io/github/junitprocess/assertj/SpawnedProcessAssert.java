@@ -3,6 +3,7 @@ package io.github.junitprocess.assertj;
 import io.github.junitprocess.Output;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.internal.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -144,9 +145,9 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
     if (result.isPresent()) {
       throw expectationFailed(
           "to stay alive for "
-              + DurationText.format(duration)
+              + Durations.format(duration)
               + ", but after "
-              + DurationText.format(Duration.ofNanos(System.nanoTime() - start))
+              + Durations.format(Duration.ofNanos(System.nanoTime() - start))
               + " it "
               + ProcessDescription.outcome(result.get()));
     }
@@ -168,7 +169,7 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
                   () ->
                       expectationFailed(
                           "to exit within "
-                              + DurationText.format(timeout)
+                              + Durations.format(timeout)
                               + ", but it is "
                               + ProcessDescription.stillRunning(actual)));
     } catch (AssertionError e) {
@@ -284,7 +285,7 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
   }
 
   private String withinText() {
-    return wait == null ? "" : " within " + DurationText.format(wait);
+    return wait == null ? "" : " within " + Durations.format(wait);
   }
 
   /** {@code " within 2s, but ..."} for a wait that did not succeed. */

@@ -76,14 +76,17 @@ public final class Durations {
     }
   }
 
-  /** Renders a duration the way users write it: {@code 250ms}, {@code 30s}, {@code 2m}. */
+  /**
+   * Renders a duration the way users write it: {@code 250ms}, {@code 1.5s}, {@code 30s}, {@code
+   * 2m}.
+   */
   public static String format(Duration d) {
     long ms = d.toMillis();
     if (ms % 60_000 == 0 && ms >= 60_000) {
       return ms / 60_000 + "m";
     }
-    if (ms % 1000 == 0 && ms >= 1000) {
-      return ms / 1000 + "s";
+    if (ms >= 1000) {
+      return String.format(Locale.ROOT, "%.3f", ms / 1000.0).replaceAll("\\.?0+$", "") + "s";
     }
     if (ms > 0) {
       return ms + "ms";

@@ -43,7 +43,7 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"500ms, 500ms", "30s, 30s", "2m, 2m", "1.5s, 1500ms"})
+  @CsvSource({"500ms, 500ms", "30s, 30s", "2m, 2m", "1.5s, 1.5s", "1234ms, 1.234s", "90s, 90s"})
   void formatsLikeUsersWrite(String text, String formatted) {
     assertThat(Durations.format(Durations.parse(text))).isEqualTo(formatted);
   }
