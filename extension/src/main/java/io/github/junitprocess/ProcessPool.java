@@ -8,16 +8,41 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Injects a {@link WorkerPool} into a field or parameter. Scope rules are those of {@link
- * SpawnProcess}.
+ * Injects a {@link WorkerPool} into a field or parameter of that type. Scope rules are those of
+ * {@link SpawnProcess}: a static field gives one pool for the test class, an instance field or a
+ * parameter one pool per test.
  *
  * <p>Without a command ({@link #value()} and {@link #javaMain()} unset) it is a <em>task pool</em>:
- * {@link WorkerPool#submit} runs commands to completion, at most {@link #size()} at once. With a
- * command it is a <em>warm pool</em>: {@link #size()} long-running workers are started in parallel
- * and each awaited ready; tests {@link WorkerPool#borrow()} them.
+ * {@link WorkerPool#submit}, {@link WorkerPool#execute} and {@link WorkerPool#runAll} run commands
+ * to completion, at most {@link #size()} at once. Its {@link #env()}, {@link #inheritEnv()}, {@link
+ * #workingDir()}, {@link #startupTimeout()} and {@link #stopTimeout()} are defaults for the tasks,
+ * expanded once for the pool (one {@code ${tempDir}} shared by its tasks).
+ *
+ * <pre>{@code
+ * @ProcessPool(size = 4)
+ * static WorkerPool tasks;
+ * }</pre>
+ *
+ * <p>With a command it is a <em>warm pool</em>: {@link #size()} long-running workers are started in
+ * parallel and each awaited ready ({@link #readyLine()}, {@link #readyPort()}); tests {@link
+ * WorkerPool#borrow()} them. Placeholders are expanded for each worker, so each has its own {@code
+ * ${port}} and {@code ${tempDir}}; workers are named {@code <name>-1}, {@code <name>-2}, …. If a
+ * worker cannot start or become ready, the others are stopped and the scope fails with its {@link
+ * ProcessStartException}, {@link ProcessTimeoutException} or {@link ProcessExitedException}.
+ *
+ * <pre>{@code
+ * @ProcessPool(size = 3, value = {"python3", "worker.py", "--port", "${port}"}, readyPort = "${port}")
+ * WorkerPool workers;
+ * }</pre>
  *
  * <p>At the end of the scope queued tasks are cancelled, running tasks and all workers are stopped
- * with their descendants, and unfinished futures complete with {@link ProcessStoppedException}.
+ * with their descendants (stop signal TERM, then KILL after {@link #stopTimeout()}), and unfinished
+ * futures complete with {@link ProcessStoppedException}.
+ *
+ * <p>Mistakes are {@code ExtensionConfigurationException}s naming the element, raised before
+ * anything starts: {@code size < 1}, {@code maxUses < 0}, both or neither of a command where one is
+ * needed, {@link #args()}, {@link #readyLine()}, {@link #readyPort()} or {@link #maxUses()} on a
+ * task pool, and any invalid member as for {@link SpawnProcess}.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,45 +50,60 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ProcessExtension.class)
 public @interface ProcessPool {
 
-  /** Number of slots (task pool) or workers (warm pool); at least 1. */
+  /** Number of slots (task pool) or workers (warm pool); at least 1. Required. */
   int size();
 
-  /** Worker command and arguments (warm pool). */
+  /** Worker command and arguments, placeholders expanded per worker; makes a warm pool. */
   String[] value() default {};
 
-  /** Worker main class run in a child JVM (warm pool). */
+  /** Worker main class run in a child JVM, instead of {@link #value()}; makes a warm pool. */
   Class<?> javaMain() default void.class;
 
   /** JVM options for {@link #javaMain()}. */
   String[] jvmArgs() default {};
 
-  /** Arguments appended to the worker command. */
+  /** Arguments appended to the worker command (warm pool only). */
   String[] args() default {};
 
-  /** Environment entries {@code KEY=VALUE} for workers and tasks. */
+  /**
+   * Environment entries {@code KEY=VALUE} for workers, or defaults for tasks (a task's own entries
+   * win).
+   */
   String[] env() default {};
 
-  /** Whether processes inherit the test JVM's environment. */
+  /**
+   * Whether processes inherit the test JVM's environment (default true). A task inherits it only if
+   * both the pool and its spec allow it.
+   */
   boolean inheritEnv() default true;
 
   /** Working directory of workers and tasks; see {@link SpawnProcess#workingDir()}. */
   String workingDir() default "";
 
-  /** Worker readiness regex; see {@link SpawnProcess#readyLine()}. */
+  /** Worker readiness regex; see {@link SpawnProcess#readyLine()}. Warm pool only. */
   String readyLine() default "";
 
-  /** Worker readiness port; see {@link SpawnProcess#readyPort()}. */
+  /** Worker readiness port, usually {@code "${port}"}; see {@link SpawnProcess#readyPort()}. */
   String readyPort() default "";
 
-  /** Deadline for each worker to become ready, or for each task to complete. */
+  /**
+   * Deadline for each worker to become ready, and how long {@link WorkerPool#borrow()} waits for a
+   * free one; for a task pool, the default deadline of each task to complete. {@code ""} = {@code
+   * junit.process.startup.timeout} (30s).
+   */
   String startupTimeout() default "";
 
-  /** Grace between TERM and KILL when stopping workers and running tasks. */
+  /**
+   * Grace between TERM and KILL when stopping workers and running tasks. {@code ""} = {@code
+   * junit.process.stop.timeout} (10s).
+   */
   String stopTimeout() default "";
 
-  /** How many times a worker may be borrowed before it is replaced; 0 = unlimited. */
+  /**
+   * How many times a worker may be borrowed before it is replaced; 0 = unlimited. Warm pool only.
+   */
   int maxUses() default 0;
 
-  /** Name used in messages and log files; default the element name. */
+  /** Name used in messages, thread names and worker names; default the field or parameter name. */
   String name() default "";
 }

@@ -6,54 +6,83 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A pool of processes, injected for {@link ProcessPool}. Thread-safe.
+ * A pool of processes, injected for {@link ProcessPool}. Thread-safe: tests running in parallel may
+ * share one.
  *
  * <p>A <em>task pool</em> (no command in the annotation) runs submitted commands to completion,
- * never more than {@link #size()} at once. A <em>warm pool</em> keeps {@link #size()} ready workers
- * to {@link #borrow()}. Calling a method of the other kind throws {@link IllegalStateException}.
+ * never more than {@link #size()} at once, in submission order. A <em>warm pool</em> keeps {@link
+ * #size()} ready workers to {@link #borrow()}. Calling a method of the other kind throws {@link
+ * IllegalStateException} saying which kind the pool is.
+ *
+ * <p>When the scope of the pool ends, queued tasks are cancelled, running tasks and all workers are
+ * stopped with their descendants, and unfinished futures complete with {@link
+ * ProcessStoppedException}. Tasks submitted after that fail the same way; {@link #borrow()} then
+ * throws {@link IllegalStateException}.
  */
 public interface WorkerPool {
 
-  /** Number of slots or workers. */
+  /** Number of slots (task pool) or workers (warm pool). */
   int size();
 
   /**
-   * Runs {@code command} to completion on a free slot (stdin closed at once).
+   * Runs {@code command} to completion on a free slot; see {@link #submit(ProcessSpec)}.
    *
-   * @return a future of the result; completes exceptionally with {@link ProcessStartException},
-   *     {@link ProcessTimeoutException} or, when the pool shuts down first, {@link
-   *     ProcessStoppedException}
+   * @throws IllegalArgumentException when the command is empty
    * @throws IllegalStateException on a warm pool
    */
   CompletableFuture<ProcessResult> submit(String... command);
 
-  /** Like {@link #submit(String...)} for a full spec. */
+  /**
+   * Runs {@code spec} to completion on a free slot, with stdin closed at once (unless the spec
+   * gives a stdin file or input) and within the spec's startup timeout, else the pool's, else
+   * {@code junit.process.startup.timeout}. The pool's environment, working directory and timeouts
+   * are defaults: what the spec sets wins, its environment is merged over the pool's, and the
+   * environment is inherited only if both allow it.
+   *
+   * <p>A non-zero exit completes the future normally: check {@link ProcessResult#exitCode()}.
+   * Dependent actions attached without {@code *Async} run on a pool thread, which holds its slot
+   * meanwhile. Cancelling the future removes a queued task, or stops a running one's process before
+   * {@code cancel} returns.
+   *
+   * @return a future of the result; completes exceptionally with {@link ProcessStartException},
+   *     {@link ProcessTimeoutException} (the process was killed) or, when the pool shuts down
+   *     first, {@link ProcessStoppedException}
+   * @throws IllegalStateException on a warm pool
+   */
   CompletableFuture<ProcessResult> submit(ProcessSpec spec);
 
   /**
-   * Runs {@code spec} on a free slot and passes the result to {@code callback}. Failures (start
-   * failure, timeout, shutdown) are not lost: they surface on the future of the same task via
-   * {@link #submit(ProcessSpec)} semantics and are rethrown at scope end if nobody observed them.
-   * The callback runs on a pool thread.
+   * Runs {@code spec} like {@link #submit(ProcessSpec)} and passes the result (whatever its exit
+   * code) to {@code callback}, on the pool thread that ran it. The callback should be short and
+   * must not wait for other tasks of the same pool.
+   *
+   * <p>There is no future to observe failures, so none is lost: when the task cannot start, times
+   * out, or the callback throws (an {@link AssertionError} included), the failure is printed to
+   * stderr at once and thrown again when the pool closes at the end of its scope, failing that test
+   * (or, for a static pool, the class). Tasks cut short by that shutdown are not reported.
    *
    * @throws IllegalStateException on a warm pool
    */
   void execute(ProcessSpec spec, Consumer<ProcessResult> callback);
 
   /**
-   * Runs all {@code specs}, in parallel up to {@link #size()}, and waits for them.
+   * Runs all {@code specs}, in parallel up to {@link #size()}, and waits for every one.
    *
-   * @return the results in input order
-   * @throws ProcessException the first failure (others suppressed)
+   * @return the results in input order, whatever order they finished in
+   * @throws ProcessException the failure of the first failing spec in input order, with the
+   *     failures of later ones suppressed; an interrupt cancels the unfinished tasks
    * @throws IllegalStateException on a warm pool
    */
   List<ProcessResult> runAll(List<ProcessSpec> specs);
 
   /**
-   * Borrows a ready worker, waiting as long as the startup timeout for one to be free.
+   * Borrows a ready worker for exclusive use until {@link PooledProcess#close()}, waiting for one
+   * to be free at most the pool's startup timeout (long enough for a replacement to start). The
+   * most recently returned worker is lent first; a worker found dead is replaced and skipped.
    *
-   * @throws IllegalStateException on a task pool
-   * @throws ProcessTimeoutException when none became free in time
+   * @throws IllegalStateException on a task pool, or after the pool's scope has ended
+   * @throws ProcessTimeoutException when none became free in time; the message names the pool and
+   *     says how many workers are borrowed or being replaced
    */
   PooledProcess borrow();
 
@@ -61,7 +90,9 @@ public interface WorkerPool {
   PooledProcess borrow(Duration timeout);
 
   /**
-   * The current workers (warm pool).
+   * The current workers (warm pool), in slot order, named {@code <pool name>-1}, {@code -2}, …. A
+   * worker being replaced is missing until its replacement is ready. Stopping one makes the pool
+   * replace it when it is next borrowed.
    *
    * @throws IllegalStateException on a task pool
    */

@@ -43,7 +43,7 @@ public final class LeakDetector {
         .filter(h -> !before.contains(h.pid()))
         .filter(h -> h.pid() != reaper)
         .filter(h -> !TreeKiller.member(h.pid()).map(TreeKiller.Member::isGone).orElse(true))
-        .filter(h -> !isMarked(h.pid()))
+        .filter(h -> !isMarked(h.pid()) && !isMidSpawn(h))
         .forEach(leaked::add);
     if (leaked.isEmpty()) {
       return;
@@ -93,6 +93,19 @@ public final class LeakDetector {
     } catch (RuntimeException ignored) {
       // reporting is best effort
     }
+  }
+
+  /**
+   * A child caught between fork and exec (the JDK's {@code jspawnhelper}, or a copy of this JVM) is
+   * some thread's spawn in progress; its marker arrives with the exec.
+   */
+  private static boolean isMidSpawn(ProcessHandle h) {
+    ProcessHandle.Info info = h.info();
+    if (info.command().map(c -> c.endsWith("jspawnhelper")).orElse(false)) {
+      return true;
+    }
+    return info.commandLine().isPresent()
+        && info.commandLine().equals(ProcessHandle.current().info().commandLine());
   }
 
   private static boolean isMarked(long pid) {

@@ -1,7 +1,6 @@
 package io.github.junitprocess.internal;
 
 import io.github.junitprocess.Output;
-import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessIOException;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessTimeoutException;
@@ -18,9 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A process the extension started: the {@link SpawnedProcess} handle, its output captures and its
@@ -40,7 +38,8 @@ public class ManagedProcess implements SpawnedProcess {
   private final OutputCapture stderr;
   private final OutputStream stdin;
   private final long startNanos;
-  private final CompletableFuture<Void> exit;
+  private final CompletableFuture<Void> exit = new CompletableFuture<>();
+  private final AtomicBoolean exitWatched = new AtomicBoolean();
   private final Object stdinLock = new Object();
   private volatile long exitNanos;
   private volatile boolean stopRequested;
@@ -67,14 +66,9 @@ public class ManagedProcess implements SpawnedProcess {
     this.startNanos = startNanos;
     this.stdin = plan.stdin == null ? process.getOutputStream() : null;
     this.stdinClosed = plan.stdin != null;
-    this.exit =
-        process
-            .onExit()
-            .thenApply(
-                p -> {
-                  exitNanos = System.nanoTime();
-                  return null;
-                });
+    if (plan.ownGroup) {
+      exitFuture(); // long-running: watched from the start, so its exit time is exact
+    }
     stdout.attach(this);
     stderr.attach(this);
   }
@@ -91,8 +85,33 @@ public class ManagedProcess implements SpawnedProcess {
     return startTicks;
   }
 
+  /**
+   * Completes when the process exits. The watch ({@code Process.onExit()}) starts on first use: a
+   * process run to completion is awaited by its caller with {@link #awaitExit} instead, which is
+   * woken by the JDK directly, while {@code onExit()} costs an extra thread hop per exit (a new
+   * thread, on machines with two cores or fewer).
+   */
   CompletableFuture<Void> exitFuture() {
+    if (!exit.isDone() && exitWatched.compareAndSet(false, true)) {
+      process.onExit().thenRun(this::markExited);
+    }
     return exit;
+  }
+
+  /** Waits up to {@code nanos} for the exit, woken directly by the JDK when it happens. */
+  boolean awaitExit(long nanos) throws InterruptedException {
+    if (process.waitFor(Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
+      markExited();
+      return true;
+    }
+    return false;
+  }
+
+  private void markExited() {
+    if (!exit.isDone()) {
+      exitNanos = System.nanoTime();
+      exit.complete(null);
+    }
   }
 
   OutputCapture stdoutCapture() {
@@ -235,16 +254,14 @@ public class ManagedProcess implements SpawnedProcess {
   public ProcessResult waitFor(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     try {
-      exit.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      throw new ProcessTimeoutException(
-          Messages.timeout(this, "waiting for the process to exit", timeout));
+      if (!awaitExit(timeout.toNanos())) {
+        throw new ProcessTimeoutException(
+            Messages.timeout(this, "waiting for the process to exit", timeout));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProcessTimeoutException(
           Messages.interrupted(this, "waiting for the process to exit"), e);
-    } catch (ExecutionException e) {
-      throw new ProcessException(Messages.identity(this) + ": " + e.getCause(), e.getCause());
     }
     return resultNow();
   }
@@ -263,7 +280,7 @@ public class ManagedProcess implements SpawnedProcess {
     if (process.isAlive()) {
       return null;
     }
-    exit.join(); // sets exitNanos
+    markExited(); // sets exitNanos unless a watcher or waiter did already
     long left = OutputCapture.DRAIN_GRACE.toNanos();
     long t0 = System.nanoTime();
     stdout.awaitEnd(OutputCapture.DRAIN_GRACE);
@@ -356,9 +373,7 @@ public class ManagedProcess implements SpawnedProcess {
         }
         long deadline = System.nanoTime() + grace.toNanos();
         try {
-          exit.get(grace.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-          // escalate below
+          awaitExit(grace.toNanos()); // escalate below if still running
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -421,9 +436,7 @@ public class ManagedProcess implements SpawnedProcess {
       known = targets;
       long shortWait = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
       try {
-        exit.get(Math.max(0, shortWait - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        // checked below
+        awaitExit(shortWait - System.nanoTime()); // checked below
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -16,9 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -146,20 +143,20 @@ public final class ProcessScope implements AutoCloseable {
 
   static ProcessResult runToCompletion(ManagedProcess p) {
     Duration timeout = p.plan().startupTimeout;
+    boolean exited;
     try {
-      p.exitFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
+      exited = p.awaitExit(timeout.toNanos());
+    } catch (InterruptedException e) {
+      p.terminate(Signal.KILL, Duration.ZERO, true);
+      Thread.currentThread().interrupt();
+      throw new ProcessException(Messages.interrupted(p, "waiting for the process to finish"), e);
+    }
+    if (!exited) {
       ProcessTimeoutException failure =
           new ProcessTimeoutException(
               Messages.timeout(p, "waiting for process '" + p.name() + "' to finish", timeout));
       p.terminate(Signal.KILL, Duration.ZERO, true);
       throw failure;
-    } catch (InterruptedException e) {
-      p.terminate(Signal.KILL, Duration.ZERO, true);
-      Thread.currentThread().interrupt();
-      throw new ProcessException(Messages.interrupted(p, "waiting for the process to finish"), e);
-    } catch (ExecutionException e) {
-      throw new ProcessException(e.getCause().toString(), e.getCause());
     }
     return p.resultNow();
   }

@@ -1,0 +1,156 @@
+package io.github.junitprocess.internal;
+
+import io.github.junitprocess.ProcessException;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessStoppedException;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.Signal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One command submitted to a {@link TaskPool}: queued, then run to completion on a slot thread,
+ * which blocks on the process's exit (woken directly by the JDK, no thread in between). Every
+ * outcome completes {@link #future()}: the result, the start failure, the timeout, or {@link
+ * ProcessStoppedException} when the pool closes first.
+ *
+ * <p>Stopping comes from outside the slot thread: the pool's close (for all running tasks at once)
+ * or cancelling the future (on the cancelling thread). It marks the task, stops its process tree,
+ * and the slot thread, woken by the exit, reports the task as stopped.
+ */
+final class PooledTask implements Runnable {
+  private static final Duration STOP_MARGIN = ManagedProcess.KILL_DEADLINE.plusSeconds(1);
+
+  private final TaskPool pool;
+  private final LaunchPlan plan;
+  private final CompletableFuture<ProcessResult> future = new CompletableFuture<>();
+
+  // guarded by this
+  private ManagedProcess process;
+  private boolean stopRequested;
+
+  PooledTask(TaskPool pool, LaunchPlan plan) {
+    this.pool = pool;
+    this.plan = plan;
+    future.whenComplete(
+        (result, failure) -> {
+          if (future.isCancelled()) {
+            ManagedProcess p = markStopped();
+            if (p != null) {
+              pool.processes().stopAll(List.of(p));
+            }
+          }
+        });
+  }
+
+  CompletableFuture<ProcessResult> future() {
+    return future;
+  }
+
+  LaunchPlan plan() {
+    return plan;
+  }
+
+  /**
+   * Marks the task as stopped by its pool, so that its slot thread reports {@link
+   * ProcessStoppedException} once the process has gone.
+   *
+   * @return the running process, which the caller must stop, or null when none was started yet (the
+   *     slot thread then stops it itself right after spawning)
+   */
+  synchronized ManagedProcess markStopped() {
+    stopRequested = true;
+    return process;
+  }
+
+  private synchronized boolean isStopRequested() {
+    return stopRequested;
+  }
+
+  /** Completes the future of a task that never started because the pool has shut down. */
+  void cancel() {
+    future.completeExceptionally(
+        new ProcessStoppedException(
+            "Task '"
+                + plan.name
+                + "' of pool '"
+                + pool.name()
+                + "' was cancelled before it started: the pool was shut down at the end of its"
+                + " scope\n  command: "
+                + Messages.commandLine(plan.command)));
+  }
+
+  @Override
+  public void run() {
+    if (!pool.begin(this)) {
+      cancel();
+      return;
+    }
+    try {
+      if (!future.isDone()) { // not cancelled while it waited in the queue
+        runToCompletion();
+      }
+    } catch (Throwable t) {
+      future.completeExceptionally(t); // a start failure, or anything unexpected: never lost
+    } finally {
+      pool.end(this);
+    }
+  }
+
+  private void runToCompletion() {
+    ManagedProcess p = pool.processes().launch(plan);
+    boolean stopAtOnce;
+    synchronized (this) {
+      process = p;
+      stopAtOnce = stopRequested;
+    }
+    if (stopAtOnce) {
+      pool.processes().stopAll(List.of(p));
+    }
+    Duration timeout = plan.startupTimeout;
+    boolean exited;
+    try {
+      exited = p.awaitExit(timeout.toNanos());
+      if (!exited && isStopRequested()) {
+        // being stopped right now: the stop ends it within its stop timeout and the kill deadline
+        exited = p.awaitExit(plan.stopTimeout.plus(STOP_MARGIN).toNanos());
+      }
+    } catch (InterruptedException e) {
+      // only a JVM going down interrupts pool threads
+      p.terminate(Signal.KILL, Duration.ZERO, false);
+      Thread.currentThread().interrupt();
+      throw new ProcessException(
+          Messages.interrupted(p, "waiting for task '" + p.name() + "' to finish"), e);
+    }
+    if (!exited) {
+      ProcessTimeoutException failure =
+          new ProcessTimeoutException(
+              Messages.timeout(
+                  p,
+                  "waiting for task '" + p.name() + "' of pool '" + pool.name() + "' to finish",
+                  timeout));
+      p.terminate(Signal.KILL, Duration.ZERO, false);
+      future.completeExceptionally(failure);
+      return;
+    }
+    if (isStopRequested() && p.stopRequested()) { // ended by the stop, not on its own
+      future.completeExceptionally(
+          new ProcessStoppedException(
+              "Task '"
+                  + p.name()
+                  + "' of pool '"
+                  + pool.name()
+                  + "' was stopped before it finished: the pool was shut down at the end of its"
+                  + " scope\n"
+                  + Messages.details(p)));
+      return;
+    }
+    future.complete(p.resultNow());
+  }
+
+  @Override
+  public String toString() {
+    return "task '" + plan.name + "' [" + Messages.commandLine(plan.command) + "]";
+  }
+}
