@@ -66,6 +66,7 @@ class AssertionsGalleryTest {
       assertThat(failure)
           .hasMessage(
               """
+
               Expecting process 'migrate' to succeed (exit code 0), but it exited with exit code 3.
                 process: 'migrate' (pid PID)
                 command: sh -c 'echo migrating to v2; echo column users.email exists >&2; exit 3'
@@ -134,6 +135,7 @@ class AssertionsGalleryTest {
       assertThat(failure)
           .hasMessage(
               """
+
               Expecting stdout of process 'server' to have a line matching /^ready/ within 500ms, but it did not.
                 process: 'server' (pid PID)
                 command: sh -c 'echo listening on 8080; read word; echo "bye $word"'
@@ -189,6 +191,7 @@ class AssertionsGalleryTest {
       assertThat(failure)
           .hasMessage(
               """
+
               Expecting stdout of process 'counter' to have 2 lines, but it has 3.
                 process: 'counter' (pid PID)
                 command: sh -c 'echo one; echo two; echo three'
@@ -217,7 +220,7 @@ class AssertionsGalleryTest {
 
       // softly.assertAll() would throw them together; here we look at them one by one
       assertThat(softly.errorsCollected())
-          .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+          .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
           .containsExactly(
               "Expecting process 'result' to succeed (exit code 0), but it exited with exit code 1.",
               "Expecting stdout of process 'result' to contain \"bye\", but it does not.",
