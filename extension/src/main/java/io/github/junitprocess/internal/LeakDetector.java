@@ -43,7 +43,7 @@ public final class LeakDetector {
         .filter(h -> !before.contains(h.pid()))
         .filter(h -> h.pid() != reaper)
         .filter(h -> !TreeKiller.member(h.pid()).map(TreeKiller.Member::isGone).orElse(true))
-        .filter(h -> !isMarked(h.pid()))
+        .filter(h -> !isMarkedOrGone(h.pid()))
         .forEach(leaked::add);
     if (leaked.isEmpty()) {
       return;
@@ -108,10 +108,19 @@ public final class LeakDetector {
     }
   }
 
-  private static boolean isMarked(long pid) {
+  /**
+   * Ours (carries this run's marker), or gone by now: a process that exits between the listing and
+   * this check has an empty or unreadable environment and must not count as a leak.
+   */
+  private static boolean isMarkedOrGone(long pid) {
     if (!ProcFs.AVAILABLE) {
       return false;
     }
-    return Cookies.ofThisRun(ProcFs.environValue(pid, Cookies.ENV_EQUALS));
+    if (Cookies.ofThisRun(ProcFs.environValue(pid, Cookies.ENV_EQUALS))) {
+      return true;
+    }
+    byte[] env = ProcFs.read("/proc/" + pid + "/environ", 16);
+    return (env == null || env.length == 0)
+        && TreeKiller.member(pid).map(TreeKiller.Member::isGone).orElse(true);
   }
 }
