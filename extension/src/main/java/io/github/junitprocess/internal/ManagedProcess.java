@@ -43,6 +43,10 @@ public class ManagedProcess implements SpawnedProcess {
   private final Object stdinLock = new Object();
   private volatile long exitNanos;
   private volatile boolean stopRequested;
+
+  /** Set while the test has sent STOP and no CONT since. */
+  private volatile boolean suspended;
+
   private volatile boolean stdinClosed;
   private volatile ProcessResult result;
   private volatile List<TreeKiller.Member> lastTree = List.of();
@@ -315,6 +319,9 @@ public class ManagedProcess implements SpawnedProcess {
   @Override
   public void signal(Signal signal) {
     Objects.requireNonNull(signal, "signal");
+    if (signal == Signal.STOP || signal == Signal.CONT) {
+      suspended = signal == Signal.STOP;
+    }
     if (process.isAlive() && groupLeader && signal != Signal.KILL && leadsItsGroup()) {
       TreeKiller.sendToGroup(pid, signal);
       return;
@@ -372,9 +379,10 @@ public class ManagedProcess implements SpawnedProcess {
         lastTree = tree;
         try {
           TreeKiller.send(tree, first);
-          if (first != Signal.CONT && stateIs('T')) {
-            TreeKiller.send(
-                tree, Signal.CONT); // a stopped process acts on the signal only when continued
+          if (first != Signal.CONT && (suspended || stateIs('T'))) {
+            // a stopped process acts on the signal only when continued; the state check alone
+            // would race with a STOP that was sent but not yet acted on
+            TreeKiller.send(tree, Signal.CONT);
           }
         } catch (RuntimeException e) {
           // e.g. no kill command: KILL below still ends the tree
