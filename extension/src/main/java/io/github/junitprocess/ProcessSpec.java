@@ -60,7 +60,8 @@ public final class ProcessSpec {
   /**
    * A spec for {@code command} and its arguments.
    *
-   * @throws IllegalArgumentException when the command is empty or its first element is blank
+   * @throws IllegalArgumentException when the command is empty, its first element is blank, or an
+   *     element contains a NUL character
    * @throws NullPointerException when any element is null
    */
   public static ProcessSpec of(String... command) {
@@ -109,6 +110,7 @@ public final class ProcessSpec {
   public ProcessSpec env(String key, String value) {
     requireEnvKey(key);
     Objects.requireNonNull(value, "value of environment variable " + key);
+    requireNoNulCharacter(value, "the value of environment variable " + key);
     env.put(key, value);
     removedEnv.remove(key);
     return this;
@@ -342,8 +344,18 @@ public final class ProcessSpec {
   private static List<String> requireNoNulls(List<String> values, String what) {
     for (int i = 0; i < values.size(); i++) {
       Objects.requireNonNull(values.get(i), what + "[" + i + "] is null");
+      requireNoNulCharacter(values.get(i), what + "[" + i + "]");
     }
     return values;
+  }
+
+  private static void requireNoNulCharacter(String value, String what) {
+    if (value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(
+          what
+              + " contains a NUL character (\\0), which no command line or environment variable"
+              + " can hold");
+    }
   }
 
   private static void requireEnvKey(String key) {

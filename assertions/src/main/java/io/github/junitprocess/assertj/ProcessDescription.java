@@ -96,7 +96,8 @@ final class ProcessDescription {
 
   /** {@code headline}, then the details block. */
   String failure(String headline) {
-    StringBuilder sb = new StringBuilder(headline).append('\n');
+    // a leading newline, as in AssertJ's own messages, keeps soft-assertion reports readable
+    StringBuilder sb = new StringBuilder("\n").append(headline).append('\n');
     appendDetails(sb);
     return sb.toString();
   }

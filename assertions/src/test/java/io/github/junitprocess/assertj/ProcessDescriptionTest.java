@@ -72,7 +72,7 @@ class ProcessDescriptionTest {
     ProcessResult result = processes.run(ProcessSpec.of("sh", "-c", "exit 1").name("migrations"));
 
     assertThatThrownBy(() -> assertThat(result).succeeded())
-        .hasMessageStartingWith("Expecting process 'migrations' to succeed")
+        .hasMessageStartingWith("\nExpecting process 'migrations' to succeed")
         .hasMessageContaining("process: 'migrations' (pid " + result.pid() + ")");
   }
 

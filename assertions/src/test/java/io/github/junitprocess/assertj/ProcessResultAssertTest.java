@@ -241,10 +241,10 @@ class ProcessResultAssertTest {
     ProcessResult result = processes.run("sh", "-c", FAILING);
 
     assertThatThrownBy(() -> assertThat(result).as("the build step").succeeded())
-        .hasMessageStartingWith("[the build step] Expecting process")
+        .hasMessageStartingWith("[the build step] \nExpecting process")
         .hasMessageContaining("    | err");
     assertThatThrownBy(() -> assertThat(result).describedAs("step %d", 2).hasExitCode(0))
-        .hasMessageStartingWith("[step 2] Expecting process");
+        .hasMessageStartingWith("[step 2] \nExpecting process");
     assertThatThrownBy(() -> assertThat(result).withFailMessage("custom %s", "text").succeeded())
         .hasMessage("custom text");
     assertThat(result)

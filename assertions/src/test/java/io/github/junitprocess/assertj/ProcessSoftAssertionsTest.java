@@ -117,7 +117,7 @@ class ProcessSoftAssertionsTest {
 
     assertThat(softly.errorsCollected())
         .singleElement()
-        .satisfies(e -> assertThat(e).hasMessageStartingWith("[cleanup] Expecting process"));
+        .satisfies(e -> assertThat(e).hasMessageStartingWith("[cleanup] \nExpecting process"));
   }
 
   @Test

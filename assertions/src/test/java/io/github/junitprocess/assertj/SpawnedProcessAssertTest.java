@@ -283,7 +283,7 @@ class SpawnedProcessAssertTest {
 
     assertThatThrownBy(() -> assertThat(sleeper).as("daemon").exitsWithin(Duration.ofMillis(200)))
         .hasMessageStartingWith(
-            "[daemon] Expecting process '"
+            "[daemon] \nExpecting process '"
                 + sleeper.name()
                 + "' to exit within 200ms, but it is still running (pid "
                 + sleeper.pid()
@@ -296,7 +296,7 @@ class SpawnedProcessAssertTest {
     SpawnedProcess job = processes.start("sh", "-c", "exit 1");
 
     assertThatThrownBy(() -> assertThat(job).as("job").exitsWithin(LONG).succeeded())
-        .hasMessageStartingWith("[job] Expecting process");
+        .hasMessageStartingWith("[job] \nExpecting process");
   }
 
   @Test

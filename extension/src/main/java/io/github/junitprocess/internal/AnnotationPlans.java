@@ -23,6 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * ExtensionConfigurationException} naming the annotated element and the member.
  */
 final class AnnotationPlans {
+  /** Why a string with {@code \0} is refused: the OS would cut or reject it. */
+  static final String NUL_MESSAGE =
+      "contains a NUL character (\\0), which no command line, path or environment variable can"
+          + " hold";
+
   private AnnotationPlans() {}
 
   /** The members shared by both annotations. */
@@ -133,11 +138,14 @@ final class AnnotationPlans {
 
   private static void checkStrings(String where, String member, String... values) {
     for (int i = 0; i < values.length; i++) {
+      String which =
+          values.length == 1 && !member.equals("value") ? member : member + "[" + i + "]";
+      if (values[i].indexOf('\0') >= 0) {
+        throw error(where, which + ": " + NUL_MESSAGE);
+      }
       try {
         Placeholders.check(values[i]);
       } catch (Placeholders.PlaceholderException e) {
-        String which =
-            values.length == 1 && !member.equals("value") ? member : member + "[" + i + "]";
         throw error(where, which + ": " + e.getMessage());
       }
     }

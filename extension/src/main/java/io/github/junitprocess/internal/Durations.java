@@ -76,11 +76,31 @@ public final class Durations {
     }
   }
 
+  /** Longest wait honoured: about 73 years, far from overflowing {@code System.nanoTime()} sums. */
+  private static final long LONGEST_WAIT_NANOS = Long.MAX_VALUE / 4;
+
+  /**
+   * {@code d} in nanoseconds for a wait: negative is 0, and anything longer than about 73 years (up
+   * to {@code ChronoUnit.FOREVER}, which {@link Duration#toNanos()} cannot represent) is 73 years.
+   */
+  public static long waitNanos(Duration d) {
+    if (d.isNegative()) {
+      return 0;
+    }
+    if (d.compareTo(Duration.ofNanos(LONGEST_WAIT_NANOS)) >= 0) {
+      return LONGEST_WAIT_NANOS;
+    }
+    return d.toNanos();
+  }
+
   /**
    * Renders a duration the way users write it: {@code 250ms}, {@code 1.5s}, {@code 30s}, {@code
    * 2m}.
    */
   public static String format(Duration d) {
+    if (d.getSeconds() >= 1_000_000_000L || d.getSeconds() <= -1_000_000_000L) {
+      return d.toDays() + "d"; // beyond 30 years, towards what toMillis cannot hold
+    }
     long ms = d.toMillis();
     if (ms % 60_000 == 0 && ms >= 60_000) {
       return ms / 60_000 + "m";

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Finds processes a test started without the extension and left running: children of the test JVM
  * that appeared during the test, are not the extension's own, and are still alive afterwards.
- * Reported, failed or killed according to {@code junit.process.leaks}.
+ * Reported, failed or killed according to {@code junit.process.leaks}. Under parallel execution
+ * such a child may belong to a test still running, so it is only reported, whatever the mode.
  */
 public final class LeakDetector {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -38,12 +39,11 @@ public final class LeakDetector {
     ProcessConfig config = ProcessScope.of(context).config();
     long reaper = Reaper.pid();
     List<ProcessHandle> leaked = new ArrayList<>();
-    ProcessHandle.current()
-        .children()
+    OwnedProcesses.foreignChildren().stream()
         .filter(h -> !before.contains(h.pid()))
         .filter(h -> h.pid() != reaper)
         .filter(h -> !TreeKiller.member(h.pid()).map(TreeKiller.Member::isGone).orElse(true))
-        .filter(h -> !isMarked(h.pid()) && !isMidSpawn(h))
+        .filter(h -> !isMarkedOrGone(h.pid()))
         .forEach(leaked::add);
     if (leaked.isEmpty()) {
       return;
@@ -74,6 +74,16 @@ public final class LeakDetector {
             + " cleaned up (junit.process.leaks="
             + mode.name().toLowerCase(java.util.Locale.ROOT)
             + ").";
+    if (parallel) {
+      // another test running now may have started it and still use it: report, never kill
+      String report =
+          message
+              + " Under parallel execution it may belong to a test still running, so it was left"
+              + " alone.";
+      System.err.println("[junit-process] WARNING: " + report);
+      publish(context, report);
+      return;
+    }
     if (mode == ProcessConfig.LeakMode.FAIL || mode == ProcessConfig.LeakMode.KILL) {
       for (ProcessHandle h : leaked) {
         List<TreeKiller.Member> tree = new ArrayList<>();
@@ -82,12 +92,15 @@ public final class LeakDetector {
         TreeKiller.send(tree, io.github.junitprocess.Signal.KILL);
       }
     }
-    if (mode == ProcessConfig.LeakMode.FAIL && !parallel) {
+    if (mode == ProcessConfig.LeakMode.FAIL) {
       throw new ProcessException(message + " They were killed.");
     }
-    String report =
-        mode == ProcessConfig.LeakMode.WARN || parallel ? message : message + " They were killed.";
+    String report = mode == ProcessConfig.LeakMode.WARN ? message : message + " They were killed.";
     System.err.println("[junit-process] WARNING: " + report);
+    publish(context, report);
+  }
+
+  private static void publish(ExtensionContext context, String report) {
     try {
       context.publishReportEntry("junit-process.leak", report);
     } catch (RuntimeException ignored) {
@@ -96,22 +109,18 @@ public final class LeakDetector {
   }
 
   /**
-   * A child caught between fork and exec (the JDK's {@code jspawnhelper}, or a copy of this JVM) is
-   * some thread's spawn in progress; its marker arrives with the exec.
+   * Ours (carries this run's marker), or gone by now: a process that exits between the listing and
+   * this check has an empty or unreadable environment and must not count as a leak.
    */
-  private static boolean isMidSpawn(ProcessHandle h) {
-    ProcessHandle.Info info = h.info();
-    if (info.command().map(c -> c.endsWith("jspawnhelper")).orElse(false)) {
-      return true;
-    }
-    return info.commandLine().isPresent()
-        && info.commandLine().equals(ProcessHandle.current().info().commandLine());
-  }
-
-  private static boolean isMarked(long pid) {
+  private static boolean isMarkedOrGone(long pid) {
     if (!ProcFs.AVAILABLE) {
       return false;
     }
-    return Cookies.ofThisRun(ProcFs.environValue(pid, Cookies.ENV_EQUALS));
+    if (Cookies.ofThisRun(ProcFs.environValue(pid, Cookies.ENV_EQUALS))) {
+      return true;
+    }
+    byte[] env = ProcFs.read("/proc/" + pid + "/environ", 16);
+    return (env == null || env.length == 0)
+        && TreeKiller.member(pid).map(TreeKiller.Member::isGone).orElse(true);
   }
 }

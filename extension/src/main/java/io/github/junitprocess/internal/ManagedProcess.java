@@ -43,6 +43,10 @@ public class ManagedProcess implements SpawnedProcess {
   private final Object stdinLock = new Object();
   private volatile long exitNanos;
   private volatile boolean stopRequested;
+
+  /** Set while the test has sent STOP and no CONT since. */
+  private volatile boolean suspended;
+
   private volatile boolean stdinClosed;
   private volatile ProcessResult result;
   private volatile List<TreeKiller.Member> lastTree = List.of();
@@ -86,14 +90,22 @@ public class ManagedProcess implements SpawnedProcess {
   }
 
   /**
-   * Completes when the process exits. The watch ({@code Process.onExit()}) starts on first use: a
-   * process run to completion is awaited by its caller with {@link #awaitExit} instead, which is
-   * woken by the JDK directly, while {@code onExit()} costs an extra thread hop per exit (a new
-   * thread, on machines with two cores or fewer).
+   * Completes when the process exits. The watch starts on first use: a process run to completion is
+   * awaited by its caller with {@link #awaitExit} instead. The watcher is a reused capture thread
+   * blocked in {@code waitFor}, not {@code Process.onExit()}, whose completion starts a new thread
+   * per exit on machines with two cores or fewer.
    */
   CompletableFuture<Void> exitFuture() {
     if (!exit.isDone() && exitWatched.compareAndSet(false, true)) {
-      process.onExit().thenRun(this::markExited);
+      CaptureThreads.EXECUTOR.execute(
+          () -> {
+            try {
+              process.waitFor();
+              markExited();
+            } catch (InterruptedException e) {
+              exit.completeExceptionally(e); // only at JVM shutdown: nobody waits any more
+            }
+          });
     }
     return exit;
   }
@@ -254,7 +266,7 @@ public class ManagedProcess implements SpawnedProcess {
   public ProcessResult waitFor(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     try {
-      if (!awaitExit(timeout.toNanos())) {
+      if (!awaitExit(Durations.waitNanos(timeout))) {
         throw new ProcessTimeoutException(
             Messages.timeout(this, "waiting for the process to exit", timeout));
       }
@@ -307,6 +319,9 @@ public class ManagedProcess implements SpawnedProcess {
   @Override
   public void signal(Signal signal) {
     Objects.requireNonNull(signal, "signal");
+    if (signal == Signal.STOP || signal == Signal.CONT) {
+      suspended = signal == Signal.STOP;
+    }
     if (process.isAlive() && groupLeader && signal != Signal.KILL && leadsItsGroup()) {
       TreeKiller.sendToGroup(pid, signal);
       return;
@@ -364,16 +379,17 @@ public class ManagedProcess implements SpawnedProcess {
         lastTree = tree;
         try {
           TreeKiller.send(tree, first);
-          if (first != Signal.CONT && stateIs('T')) {
-            TreeKiller.send(
-                tree, Signal.CONT); // a stopped process acts on the signal only when continued
+          if (first != Signal.CONT && (suspended || stateIs('T'))) {
+            // a stopped process acts on the signal only when continued; the state check alone
+            // would race with a STOP that was sent but not yet acted on
+            TreeKiller.send(tree, Signal.CONT);
           }
         } catch (RuntimeException e) {
           // e.g. no kill command: KILL below still ends the tree
         }
-        long deadline = System.nanoTime() + grace.toNanos();
+        long deadline = System.nanoTime() + Durations.waitNanos(grace);
         try {
-          awaitExit(grace.toNanos()); // escalate below if still running
+          awaitExit(Durations.waitNanos(grace)); // escalate below if still running
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

@@ -12,6 +12,9 @@ public final class Messages {
   /** Lines of each stream shown in a message. */
   public static final int TAIL_LINES = 20;
 
+  /** Longest line shown in a message; the log file has it whole. */
+  static final int MAX_LINE_CHARS = 1000;
+
   private Messages() {}
 
   /** {@code process 'server' (pid 123)}. */
@@ -103,8 +106,18 @@ public final class Messages {
     }
     sb.append("  ").append(label).append(" (last ").append(lines.size()).append(" lines):\n");
     for (String line : lines) {
-      sb.append("    | ").append(line).append('\n');
+      sb.append("    | ").append(shorten(line)).append('\n');
     }
+  }
+
+  private static String shorten(String line) {
+    if (line.length() <= MAX_LINE_CHARS) {
+      return line;
+    }
+    return line.substring(0, MAX_LINE_CHARS)
+        + " [... "
+        + (line.length() - MAX_LINE_CHARS)
+        + " more characters]";
   }
 
   static List<String> lastLines(List<String> lines) {

@@ -36,6 +36,9 @@ public final class OutputCapture implements Output {
 
   private static final int CHUNK = 64 * 1024;
 
+  /** How much of the end of the memory copy a tail for a message is read from. */
+  private static final int TAIL_WINDOW = 64 * 1024;
+
   private final String streamName;
   private final int headCap;
   private final int tailCap;
@@ -251,10 +254,37 @@ public final class OutputCapture implements Output {
     return log.path();
   }
 
-  /** The last {@code n} lines held in memory. */
+  /** The last {@code n} lines held in memory, read from no more than its last 64 KiB. */
   List<String> tail(int n) {
-    List<String> all = lines();
+    byte[] last;
+    boolean cut;
+    synchronized (this) {
+      int kept = headLen + tailLen();
+      last = lastBytes(Math.min(kept, TAIL_WINDOW));
+      cut = last.length < kept;
+    }
+    List<String> all = LineSplitter.lines(new String(last, StandardCharsets.UTF_8));
+    if (cut && all.size() > 1) {
+      all = all.subList(1, all.size()); // the window began mid-line
+    }
     return all.subList(Math.max(0, all.size() - n), all.size());
+  }
+
+  /** The last {@code n} bytes held in memory, in order. Caller holds the lock. */
+  private byte[] lastBytes(int n) {
+    byte[] out = new byte[n];
+    int tailLen = tailLen();
+    int fromTail = Math.min(n, tailLen);
+    int fromHead = n - fromTail;
+    System.arraycopy(head, headLen - fromHead, out, 0, fromHead);
+    if (fromTail > 0) {
+      int oldest = tailFull ? tailPos : 0;
+      int start = (oldest + tailLen - fromTail) % tailCap;
+      int first = Math.min(fromTail, tailCap - start);
+      System.arraycopy(tail, start, out, fromHead, first);
+      System.arraycopy(tail, 0, out, fromHead + first, fromTail - first);
+    }
+    return out;
   }
 
   boolean hasEnded() {
@@ -264,7 +294,7 @@ public final class OutputCapture implements Output {
   /** Waits up to {@code grace} for the stream to end; true when it has. */
   boolean awaitEnd(Duration grace) {
     try {
-      ended.get(grace.toNanos(), TimeUnit.NANOSECONDS);
+      ended.get(Durations.waitNanos(grace), TimeUnit.NANOSECONDS);
       return true;
     } catch (TimeoutException e) {
       return false;
@@ -417,7 +447,7 @@ public final class OutputCapture implements Output {
     }
 
     String await(Duration timeout, String what) {
-      long deadline = System.nanoTime() + timeout.toNanos();
+      long deadline = System.nanoTime() + Durations.waitNanos(timeout);
       CompletableFuture<?> exit = owner == null ? new CompletableFuture<>() : owner.exitFuture();
       try {
         CompletableFuture.anyOf(match, exit)

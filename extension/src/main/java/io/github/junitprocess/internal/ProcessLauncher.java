@@ -73,7 +73,7 @@ final class ProcessLauncher {
     long startNanos = System.nanoTime();
     Process process;
     try {
-      process = pb.start();
+      process = OwnedProcesses.start(pb);
     } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
       throw new ProcessStartException(startFailure(plan, osReason(e)), e);
     }

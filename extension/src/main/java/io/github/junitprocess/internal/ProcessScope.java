@@ -145,7 +145,7 @@ public final class ProcessScope implements AutoCloseable {
     Duration timeout = p.plan().startupTimeout;
     boolean exited;
     try {
-      exited = p.awaitExit(timeout.toNanos());
+      exited = p.awaitExit(Durations.waitNanos(timeout));
     } catch (InterruptedException e) {
       p.terminate(Signal.KILL, Duration.ZERO, true);
       Thread.currentThread().interrupt();

@@ -33,7 +33,7 @@ final class ReadinessWaiter {
       return;
     }
     Duration timeout = plan.startupTimeout;
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = System.nanoTime() + Durations.waitNanos(timeout);
     try {
       if (plan.readyLine != null) {
         awaitLine(p, plan, timeout, deadline);

@@ -70,7 +70,7 @@ final class Reaper {
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectError(ProcessBuilder.Redirect.DISCARD);
       pb.environment().remove(Cookies.ENV); // it belongs to no tree of ours
-      sidecar = pb.start();
+      sidecar = OwnedProcesses.start(pb);
       channel = sidecar.getOutputStream();
     } catch (IOException e) {
       failed = true; // the shutdown hook still covers ordinary exits

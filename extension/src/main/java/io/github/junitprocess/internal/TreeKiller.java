@@ -146,7 +146,7 @@ final class TreeKiller {
     cmd.add(signal.name());
     cmd.addAll(targets);
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      Process p = OwnedProcesses.start(new ProcessBuilder(cmd).redirectErrorStream(true));
       p.getOutputStream().close();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {

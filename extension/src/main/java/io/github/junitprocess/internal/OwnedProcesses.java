@@ -1,0 +1,52 @@
+package io.github.junitprocess.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
+
+/**
+ * The live processes this JVM's extension started itself, for the leak check. Every spawn goes
+ * through {@link #start}, so the leak check never mistakes one of ours that is still being spawned
+ * (a forked JVM or {@code jspawnhelper} that has not yet become the command) for a leak.
+ */
+final class OwnedProcesses {
+  private static final Set<Long> PIDS = ConcurrentHashMap.newKeySet();
+
+  // spawns share the read side; listing the JVM's children takes the write side
+  private static final ReentrantReadWriteLock SPAWNING = new ReentrantReadWriteLock();
+
+  private OwnedProcesses() {}
+
+  /** Starts {@code builder}; the process is known as ours before any leak check can see it. */
+  static Process start(ProcessBuilder builder) throws IOException {
+    SPAWNING.readLock().lock();
+    try {
+      Process p = builder.start();
+      PIDS.add(p.pid()); // pruned when children are listed: no exit watcher per process
+      return p;
+    } finally {
+      SPAWNING.readLock().unlock();
+    }
+  }
+
+  static boolean contains(long pid) {
+    return PIDS.contains(pid);
+  }
+
+  /** The JVM's children that the extension did not start, listed while no spawn is under way. */
+  static List<ProcessHandle> foreignChildren() {
+    SPAWNING.writeLock().lock();
+    try {
+      List<ProcessHandle> children =
+          ProcessHandle.current().children().collect(Collectors.toList());
+      Set<Long> alive = children.stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+      PIDS.retainAll(alive); // ours that are gone: forget them before their pids are reused
+      return children.stream().filter(h -> !PIDS.contains(h.pid())).collect(Collectors.toList());
+    } finally {
+      SPAWNING.writeLock().unlock();
+    }
+  }
+}
