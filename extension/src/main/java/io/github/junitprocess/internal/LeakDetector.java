@@ -2,7 +2,6 @@ package io.github.junitprocess.internal;
 
 import io.github.junitprocess.ProcessException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,23 +24,35 @@ public final class LeakDetector {
     if (config.leaks() == ProcessConfig.LeakMode.OFF) {
       return;
     }
-    Set<Long> children =
-        ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
-    context.getStore(NAMESPACE).put(context.getUniqueId(), new HashSet<>(children));
+    Object mark;
+    long ticks = ProcFs.AVAILABLE ? ProcFs.nowTicks() : -1;
+    if (ticks >= 0) {
+      mark = ticks - 1; // a start time, in the kernel's ticks: cheaper than listing the children
+    } else {
+      mark = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+    context.getStore(NAMESPACE).put(context.getUniqueId(), mark);
   }
 
-  @SuppressWarnings("unchecked")
+  /** Whether {@code child} appeared after {@code mark} (a tick count or the children before). */
+  private static boolean startedSince(Object mark, ProcessHandle child) {
+    if (mark instanceof Long) {
+      return ProcFs.startTicks(child.pid()) >= (Long) mark;
+    }
+    return !((Set<?>) mark).contains(child.pid());
+  }
+
   public static void after(ExtensionContext context) {
-    Set<Long> before = context.getStore(NAMESPACE).remove(context.getUniqueId(), Set.class);
-    if (before == null) {
+    Object mark = context.getStore(NAMESPACE).remove(context.getUniqueId());
+    if (mark == null) {
       return;
     }
     ProcessConfig config = ProcessScope.of(context).config();
     long reaper = Reaper.pid();
     List<ProcessHandle> leaked = new ArrayList<>();
     OwnedProcesses.foreignChildren().stream()
-        .filter(h -> !before.contains(h.pid()))
         .filter(h -> h.pid() != reaper)
+        .filter(h -> startedSince(mark, h))
         .filter(h -> !TreeKiller.member(h.pid()).map(TreeKiller.Member::isGone).orElse(true))
         .filter(h -> !isMarkedOrGone(h.pid()))
         .forEach(leaked::add);

@@ -1,6 +1,7 @@
 package io.github.junitprocess.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,20 @@ final class OwnedProcesses {
 
   static boolean contains(long pid) {
     return PIDS.contains(pid);
+  }
+
+  /** The JVM's children: on Linux from its threads' children files, not a scan of all of /proc. */
+  private static List<ProcessHandle> children() {
+    if (!ProcFs.AVAILABLE) {
+      return ProcessHandle.current().children().collect(Collectors.toList());
+    }
+    List<Long> pids = new ArrayList<>();
+    ProcFs.addChildren(ProcessHandle.current().pid(), pids);
+    List<ProcessHandle> out = new ArrayList<>(pids.size());
+    for (long pid : pids) {
+      ProcessHandle.of(pid).ifPresent(out::add);
+    }
+    return out;
   }
 
   /** The JVM's children that the extension did not start, listed while no spawn is under way. */

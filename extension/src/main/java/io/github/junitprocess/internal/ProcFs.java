@@ -73,6 +73,20 @@ final class ProcFs {
     return st == null || st.isGone() || (startTicks > 0 && st.startTicks != startTicks);
   }
 
+  /** Clock ticks since boot now (USER_HZ, 100 per second on Linux), or -1 when unknown. */
+  static long nowTicks() {
+    byte[] raw = read("/proc/uptime", 64);
+    if (raw == null) {
+      return -1;
+    }
+    String s = new String(raw, StandardCharsets.ISO_8859_1);
+    try {
+      return (long) (Double.parseDouble(s.substring(0, s.indexOf(' '))) * 100);
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** Start time of {@code pid} in clock ticks since boot, or -1 when it does not exist. */
   static long startTicks(long pid) {
     Stat st = stat(pid);
