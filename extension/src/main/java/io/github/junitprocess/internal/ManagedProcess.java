@@ -331,7 +331,7 @@ public class ManagedProcess implements SpawnedProcess {
       TreeKiller.member(pid).ifPresent(targets::add);
       targets.addAll(TreeKiller.descendants(pid));
     } else {
-      targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks));
+      targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks, pid));
     }
     TreeKiller.send(targets, signal);
   }
@@ -436,7 +436,7 @@ public class ManagedProcess implements SpawnedProcess {
         }
       }
       if (sweep) {
-        targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks));
+        targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks, pid));
       }
       targets = TreeKiller.union(targets, List.of());
       targets.removeIf(TreeKiller.Member::isGone);

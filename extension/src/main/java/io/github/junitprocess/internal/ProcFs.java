@@ -73,6 +73,20 @@ final class ProcFs {
     return st == null || st.isGone() || (startTicks > 0 && st.startTicks != startTicks);
   }
 
+  /** The pid the kernel handed out last (from {@code /proc/loadavg}), or -1 when unknown. */
+  static long lastPid() {
+    byte[] raw = read("/proc/loadavg", 128);
+    if (raw == null) {
+      return -1;
+    }
+    String s = new String(raw, StandardCharsets.ISO_8859_1).strip();
+    try {
+      return Long.parseLong(s.substring(s.lastIndexOf(' ') + 1));
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** Clock ticks since boot now (USER_HZ, 100 per second on Linux), or -1 when unknown. */
   static long nowTicks() {
     byte[] raw = read("/proc/uptime", 64);

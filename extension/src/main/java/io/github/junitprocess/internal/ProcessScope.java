@@ -240,13 +240,15 @@ public final class ProcessScope implements AutoCloseable {
     }
     Set<String> cookies = new HashSet<>();
     long minTicks = Long.MAX_VALUE;
+    long minPid = Long.MAX_VALUE;
     for (ManagedProcess p : started) {
       cookies.add(p.cookie());
       minTicks = Math.min(minTicks, p.startTicks());
+      minPid = Math.min(minPid, p.pid());
     }
     long deadline = System.nanoTime() + ManagedProcess.KILL_DEADLINE.toNanos();
     while (true) {
-      List<TreeKiller.Member> escaped = TreeKiller.marked(cookies, minTicks);
+      List<TreeKiller.Member> escaped = TreeKiller.marked(cookies, minTicks, minPid);
       if (escaped.isEmpty()) {
         return;
       }

@@ -73,26 +73,38 @@ final class TreeKiller {
    * minStartTicks}. Linux only; elsewhere empty.
    */
   static List<Member> marked(Set<String> cookies, long minStartTicks) {
+    return marked(cookies, minStartTicks, 0);
+  }
+
+  /**
+   * Like {@link #marked(Set, long)}, looking only at pids from {@code minPid} on, the pid of the
+   * oldest process that could have spread the cookies: pids are handed out in increasing order, so
+   * unless they wrapped around since (then everything is scanned) nothing below can be a
+   * descendant.
+   */
+  static List<Member> marked(Set<String> cookies, long minStartTicks, long minPid) {
     if (cookies.isEmpty()) {
       return new ArrayList<>();
     }
-    return marked(cookies::contains, minStartTicks);
+    long lastPid = ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
+    long fromPid = lastPid >= minPid ? minPid : 0;
+    return marked(cookies::contains, minStartTicks, fromPid);
   }
 
   /** Live processes carrying a cookie of this JVM's run. */
   static List<Member> markedByRun() {
-    return marked(Cookies::ofThisRun, 0);
+    return marked(Cookies::ofThisRun, 0, 0);
   }
 
   private static List<Member> marked(
-      java.util.function.Predicate<String> cookie, long minStartTicks) {
+      java.util.function.Predicate<String> cookie, long minStartTicks, long fromPid) {
     List<Member> out = new ArrayList<>();
     if (!ProcFs.AVAILABLE) {
       return out;
     }
     long self = ProcessHandle.current().pid();
     for (long pid : ProcFs.allPids()) {
-      if (pid == self) {
+      if (pid == self || pid < fromPid) {
         continue;
       }
       ProcFs.Stat st = ProcFs.stat(pid);
