@@ -12,7 +12,7 @@ import java.util.regex.MatchResult;
  * <p>Capture starts at spawn and runs on its own thread until the stream ends, so the child never
  * blocks on a full pipe. Memory is bounded by {@code junit.process.capture.limit} (default 8 MiB):
  * beyond it the first and last halves are kept and the middle is dropped ({@link #truncated()}).
- * The complete stream is always written to {@link #logFile()}.
+ * The complete stream is kept in {@link #logFile()}.
  */
 public interface Output {
 
@@ -32,7 +32,9 @@ public interface Output {
   boolean truncated();
 
   /**
-   * The file holding the complete stream, under {@code junit.process.log.dir}.
+   * The file holding the complete stream, under {@code junit.process.log.dir}. The file is written
+   * from the moment the stream outgrows the in-memory limit, or when first asked for (from memory,
+   * which then still holds everything); a failed test's report asks for it.
    *
    * @throws IllegalStateException when log files are disabled ({@code
    *     junit.process.log.enabled=false})

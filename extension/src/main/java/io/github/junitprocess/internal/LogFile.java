@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The on-disk copy of one output stream. Created on the first byte (or when asked for), so a quiet
- * process costs no file; the name is unique in its directory.
+ * The on-disk copy of one output stream, created when its capture first writes to it; the name is
+ * unique in its directory.
  */
 final class LogFile {
   /** Files older than this JVM are left over from an earlier run and may be overwritten. */

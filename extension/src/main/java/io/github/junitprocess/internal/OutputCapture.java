@@ -56,6 +56,8 @@ public final class OutputCapture implements Output {
   private boolean tailFull;
   private long size;
   private LineSplitter splitter;
+  private boolean logging;
+  private boolean pumpDone;
 
   OutputCapture(String streamName, long limit, LogFile log, Consumer<String> callback) {
     this.streamName = streamName;
@@ -71,6 +73,7 @@ public final class OutputCapture implements Output {
   /** A stream that never carries data (stderr merged into stdout). */
   static OutputCapture empty(String streamName, LogFile log) {
     OutputCapture c = new OutputCapture(streamName, 2, log, null);
+    c.pumpDone = true;
     c.ended.complete(null);
     return c;
   }
@@ -105,14 +108,21 @@ public final class OutputCapture implements Output {
       int n;
       while ((n = in.read(buf)) > 0) {
         boolean split;
+        boolean logThis;
         synchronized (this) {
+          if (!logging && log.enabled() && size + n > (long) headCap + tailCap) {
+            startLog(); // memory is about to drop bytes: from now on the file keeps them
+          }
           append(buf, n);
+          logThis = logging;
           split = splitter != null;
           if (split) {
             splitter.feed(buf, 0, n, lines);
           }
         }
-        log.write(buf, 0, n);
+        if (logThis) {
+          log.write(buf, 0, n);
+        }
         if (split && !lines.isEmpty()) {
           dispatch(lines);
           lines.clear();
@@ -128,7 +138,10 @@ public final class OutputCapture implements Output {
       if (last != null) {
         dispatch(List.of(last));
       }
-      log.close();
+      synchronized (this) {
+        log.close(); // a later logFile() still writes it, from memory, which then holds everything
+        pumpDone = true;
+      }
       ended.complete(null);
       for (LineWaiter w : waiters) {
         w.streamEnded();
@@ -251,7 +264,25 @@ public final class OutputCapture implements Output {
 
   @Override
   public Path logFile() {
+    synchronized (this) {
+      if (!logging && log.enabled()) {
+        startLog();
+        if (pumpDone) {
+          log.close();
+        }
+      }
+    }
     return log.path();
+  }
+
+  /**
+   * Starts the log file with what memory holds, which is everything so far: a stream that stays
+   * within the capture limit and whose log nobody asks for never costs a file.
+   */
+  private void startLog() {
+    byte[] sofar = bytes();
+    log.write(sofar, 0, sofar.length);
+    logging = true;
   }
 
   /** The last {@code n} lines held in memory, read from no more than its last 64 KiB. */
