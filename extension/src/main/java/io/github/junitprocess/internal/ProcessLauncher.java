@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Spawns a {@link LaunchPlan}: checks the program, working directory and stdin first (so failures
@@ -20,6 +21,9 @@ final class ProcessLauncher {
   private static final boolean WINDOWS =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
   private static final String SETSID = findSetsid();
+
+  /** Programs found on PATH, by PATH, working directory and name. */
+  private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
 
   private ProcessLauncher() {}
 
@@ -133,10 +137,19 @@ final class ProcessLauncher {
     if (path == null) {
       path = "/usr/bin:/bin";
     }
+    String key = path + '\0' + plan.workingDir + '\0' + program;
+    String known = RESOLVED.get(key);
+    if (known != null && Files.isExecutable(Path.of(known))) {
+      return known; // one stat instead of a walk along PATH; a vanished program is looked up again
+    }
     for (String dir : path.split(File.pathSeparator, -1)) {
       Path candidate =
           (dir.isEmpty() ? plan.workingDir : plan.workingDir.resolve(dir)).resolve(program);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        if (RESOLVED.size() > 1024) {
+          RESOLVED.clear();
+        }
+        RESOLVED.put(key, candidate.toString());
         return candidate.toString();
       }
     }
