@@ -24,27 +24,45 @@ public final class LeakDetector {
     if (config.leaks() == ProcessConfig.LeakMode.OFF) {
       return;
     }
-    Object mark;
-    long ticks = ProcFs.AVAILABLE ? ProcFs.nowTicks() : -1;
-    if (ticks >= 0) {
-      mark = ticks - 1; // a start time, in the kernel's ticks: cheaper than listing the children
-    } else {
-      mark = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
-    }
-    context.getStore(NAMESPACE).put(context.getUniqueId(), mark);
+    context.getStore(NAMESPACE).put(context.getUniqueId(), new Mark());
   }
 
-  /** Whether {@code child} appeared after {@code mark} (a tick count or the children before). */
-  private static boolean startedSince(Object mark, ProcessHandle child) {
-    if (mark instanceof Long) {
-      return ProcFs.startTicks(child.pid()) >= (Long) mark;
+  /**
+   * Where the test began: on Linux the kernel's tick count, last pid and our spawn count (cheaper
+   * than listing the children), elsewhere the children at that time.
+   */
+  private static final class Mark {
+    final long ticks = ProcFs.AVAILABLE ? ProcFs.nowTicks() - 1 : -1;
+    final long lastPid = ticks >= 0 ? ProcFs.lastPid() : -1;
+    final long spawns = OwnedProcesses.spawns();
+    final Set<Long> children =
+        ticks >= 0
+            ? Set.of()
+            : ProcessHandle.current()
+                .children()
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+
+    /**
+     * True when every pid handed out since the mark went to one of our spawns: then no process can
+     * have appeared that is not ours, and the children need not be listed.
+     */
+    boolean nothingForeignSince() {
+      if (lastPid < 0) {
+        return false;
+      }
+      long pids = ProcFs.lastPid() - lastPid;
+      return pids >= 0 && pids == OwnedProcesses.spawns() - spawns;
     }
-    return !((Set<?>) mark).contains(child.pid());
+
+    boolean startedSince(ProcessHandle child) {
+      return ticks >= 0 ? ProcFs.startTicks(child.pid()) >= ticks : !children.contains(child.pid());
+    }
   }
 
   public static void after(ExtensionContext context) {
-    Object mark = context.getStore(NAMESPACE).remove(context.getUniqueId());
-    if (mark == null) {
+    Mark mark = context.getStore(NAMESPACE).remove(context.getUniqueId(), Mark.class);
+    if (mark == null || mark.nothingForeignSince()) {
       return;
     }
     ProcessConfig config = ProcessScope.of(context).config();
@@ -52,7 +70,7 @@ public final class LeakDetector {
     List<ProcessHandle> leaked = new ArrayList<>();
     OwnedProcesses.foreignChildren().stream()
         .filter(h -> h.pid() != reaper)
-        .filter(h -> startedSince(mark, h))
+        .filter(mark::startedSince)
         .filter(h -> !TreeKiller.member(h.pid()).map(TreeKiller.Member::isGone).orElse(true))
         .filter(h -> !isMarkedOrGone(h.pid()))
         .forEach(leaked::add);

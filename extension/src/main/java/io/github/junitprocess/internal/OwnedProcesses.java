@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
  */
 final class OwnedProcesses {
   private static final Set<Long> PIDS = ConcurrentHashMap.newKeySet();
+  private static final AtomicLong SPAWNS = new AtomicLong();
 
   // spawns share the read side; listing the JVM's children takes the write side
   private static final ReentrantReadWriteLock SPAWNING = new ReentrantReadWriteLock();
@@ -27,10 +29,16 @@ final class OwnedProcesses {
     try {
       Process p = builder.start();
       PIDS.add(p.pid()); // pruned when children are listed: no exit watcher per process
+      SPAWNS.incrementAndGet();
       return p;
     } finally {
       SPAWNING.readLock().unlock();
     }
+  }
+
+  /** How many processes the extension has spawned in this JVM: each takes exactly one pid. */
+  static long spawns() {
+    return SPAWNS.get();
   }
 
   static boolean contains(long pid) {
