@@ -28,13 +28,12 @@ public final class LeakDetector {
   }
 
   /**
-   * Where the test began: on Linux the kernel's tick count, last pid and our spawn count (cheaper
-   * than listing the children), elsewhere the children at that time.
+   * Where the test began: on Linux the kernel's tick count and a pid window (cheaper than listing
+   * the children), elsewhere the children at that time.
    */
   private static final class Mark {
+    final PidWindow window = new PidWindow();
     final long ticks = ProcFs.AVAILABLE ? ProcFs.nowTicks() - 1 : -1;
-    final long lastPid = ticks >= 0 ? ProcFs.lastPid() : -1;
-    final long spawns = OwnedProcesses.spawns();
     final Set<Long> children =
         ticks >= 0
             ? Set.of()
@@ -43,18 +42,6 @@ public final class LeakDetector {
                 .map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
 
-    /**
-     * True when every pid handed out since the mark went to one of our spawns: then no process can
-     * have appeared that is not ours, and the children need not be listed.
-     */
-    boolean nothingForeignSince() {
-      if (lastPid < 0) {
-        return false;
-      }
-      long pids = ProcFs.lastPid() - lastPid;
-      return pids >= 0 && pids == OwnedProcesses.spawns() - spawns;
-    }
-
     boolean startedSince(ProcessHandle child) {
       return ticks >= 0 ? ProcFs.startTicks(child.pid()) >= ticks : !children.contains(child.pid());
     }
@@ -62,7 +49,7 @@ public final class LeakDetector {
 
   public static void after(ExtensionContext context) {
     Mark mark = context.getStore(NAMESPACE).remove(context.getUniqueId(), Mark.class);
-    if (mark == null || mark.nothingForeignSince()) {
+    if (mark == null || mark.window.onlyOurSpawnsSince()) {
       return;
     }
     ProcessConfig config = ProcessScope.of(context).config();

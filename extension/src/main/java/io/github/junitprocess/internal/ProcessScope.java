@@ -36,6 +36,9 @@ public final class ProcessScope implements AutoCloseable {
   private final List<ManagedProcess> processes = new ArrayList<>();
   private boolean closed;
 
+  /** Opened before this scope's first spawn: lets close() skip the sweep when nothing escaped. */
+  private final PidWindow window = new PidWindow();
+
   ProcessScope(String description, ProcessConfig config, PortRegistry ports, Path logDir) {
     this.description = description;
     this.config = config;
@@ -235,8 +238,8 @@ public final class ProcessScope implements AutoCloseable {
 
   /** Kills what escaped the trees (setsid, double fork) but carries one of our cookies. */
   private void sweep(List<ManagedProcess> started) {
-    if (started.isEmpty() || !ProcFs.AVAILABLE) {
-      return;
+    if (started.isEmpty() || !ProcFs.AVAILABLE || window.onlyOurSpawnsSince()) {
+      return; // no process but our own spawns came to be: none can have escaped
     }
     Set<String> cookies = new HashSet<>();
     long minTicks = Long.MAX_VALUE;

@@ -1,0 +1,21 @@
+package io.github.junitprocess.internal;
+
+/**
+ * The pids handed out since a point in time, compared with the processes the extension spawned
+ * since: each spawn takes exactly one pid, so when the two counts agree no other process (a
+ * descendant, a daemon, a process the test started itself) can have appeared, and a scan of /proc
+ * for one can be skipped. When they disagree, or off Linux, the caller scans.
+ */
+final class PidWindow {
+  private final long lastPid = ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
+  private final long spawns = OwnedProcesses.spawns();
+
+  /** True when every pid handed out since this window opened went to one of our spawns. */
+  boolean onlyOurSpawnsSince() {
+    if (lastPid < 0) {
+      return false;
+    }
+    long pids = ProcFs.lastPid() - lastPid;
+    return pids >= 0 && pids == OwnedProcesses.spawns() - spawns;
+  }
+}
