@@ -89,6 +89,11 @@ public final class TestKit {
     }
   }
 
+  /** Asserts every pid is gone (a zombie counts as gone). */
+  public static void assertAllGone(java.util.Collection<Long> pids) {
+    assertThat(pids).as("processes still running").allMatch(TestKit::isGone);
+  }
+
   /** {@code KEY=VALUE} pairs of a process's environment. */
   public static Map<String, String> environ(long pid) throws IOException {
     String raw = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ")));

@@ -3,6 +3,7 @@ package io.github.junitprocess.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.pool.fixtures.ClassScopedPoolFixtures;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ class ClassScopedPoolTest {
     assertThat(ClassScopedPoolFixtures.poolsSeen.get(3))
         .isSameAs(ClassScopedPoolFixtures.poolsSeen.get(1));
     assertThat(ClassScopedPoolFixtures.workerPids).as("the same two workers").hasSize(2);
-    Pids.assertAllGone(ClassScopedPoolFixtures.workerPids);
+    TestKit.assertAllGone(ClassScopedPoolFixtures.workerPids);
     assertThat(PoolThreadsLeft.of("shared-tasks")).isEmpty();
     assertThat(PoolThreadsLeft.of("shared-workers")).isEmpty();
   }
@@ -56,7 +57,7 @@ class ClassScopedPoolTest {
     results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(8));
 
     assertThat(ClassScopedPoolFixtures.workerPids).hasSize(2);
-    Pids.assertAllGone(ClassScopedPoolFixtures.workerPids);
+    TestKit.assertAllGone(ClassScopedPoolFixtures.workerPids);
     assertThat(PoolThreadsLeft.of("concurrent-tasks")).isEmpty();
     assertThat(PoolThreadsLeft.of("concurrent-workers")).isEmpty();
   }

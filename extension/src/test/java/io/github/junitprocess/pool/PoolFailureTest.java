@@ -11,6 +11,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import io.github.junitprocess.ProcessExitedException;
 import io.github.junitprocess.ProcessStartException;
 import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.pool.fixtures.PoolFailureFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ class PoolFailureTest {
                                 && m.contains("'never-ready-")
                                 && m.contains("/READY/")))));
     assertThat(pids()).hasSize(3);
-    Pids.assertAllGone(pids());
+    TestKit.assertAllGone(pids());
     assertThat(PoolThreadsLeft.of("never-ready")).isEmpty();
   }
 
@@ -134,7 +135,7 @@ class PoolFailureTest {
         .hasMessageContaining("exit code 7");
     // the other worker may be stopped before its shell has written its pid
     assertThat(pids()).hasSizeBetween(1, 2);
-    Pids.assertAllGone(pids());
+    TestKit.assertAllGone(pids());
   }
 
   private List<Long> pids() throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.github.junitprocess.PooledProcess;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessStoppedException;
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.pool.fixtures.PoolTeardownFixtures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,7 +44,7 @@ class PoolTeardownTest {
         .filteredOn(m -> m.contains("was cancelled before it started"))
         .hasSize(2);
     assertThat(PoolTeardownFixtures.pids).hasSize(5);
-    Pids.assertAllGone(PoolTeardownFixtures.pids);
+    TestKit.assertAllGone(PoolTeardownFixtures.pids);
     assertThat(PoolThreadsLeft.of("unfinished")).isEmpty();
   }
 
@@ -56,7 +57,7 @@ class PoolTeardownTest {
         .assertStatistics(stats -> stats.started(1).succeeded(1));
 
     assertThat(PoolTeardownFixtures.pids).hasSize(1);
-    Pids.assertAllGone(PoolTeardownFixtures.pids);
+    TestKit.assertAllGone(PoolTeardownFixtures.pids);
     assertThat(PoolThreadsLeft.of("unfinished-execute")).isEmpty();
   }
 
@@ -69,7 +70,7 @@ class PoolTeardownTest {
         .assertStatistics(stats -> stats.started(1).succeeded(1));
 
     assertThat(PoolTeardownFixtures.pids).hasSize(2);
-    Pids.assertAllGone(PoolTeardownFixtures.pids);
+    TestKit.assertAllGone(PoolTeardownFixtures.pids);
     assertThat(PoolThreadsLeft.of("unreturned")).isEmpty();
     PooledProcess lease = PoolTeardownFixtures.leases.get(0);
     ProcessResult result = lease.waitFor(java.time.Duration.ZERO);

@@ -8,6 +8,7 @@ import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessSpec;
 import io.github.junitprocess.ProcessStartException;
 import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.WorkerPool;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,7 +180,7 @@ class TaskPoolTest {
         .hasMessageContaining("sleep 60");
     Long pid = pids.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(pid).isNotNull();
-    assertThat(Pids.isGone(pid)).as("pid %d gone", pid).isTrue();
+    assertThat(TestKit.isGone(pid)).as("pid %d gone", pid).isTrue();
   }
 
   @Test
@@ -214,7 +215,7 @@ class TaskPoolTest {
 
     assertThat(f).isCancelled();
     ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(20, TimeUnit.SECONDS).join());
-    assertThat(Pids.isGone(pid)).isTrue();
+    assertThat(TestKit.isGone(pid)).isTrue();
   }
 
   @Test

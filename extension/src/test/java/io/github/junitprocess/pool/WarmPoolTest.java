@@ -8,6 +8,7 @@ import io.github.junitprocess.ProcessPool;
 import io.github.junitprocess.ProcessSpec;
 import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.WorkerPool;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -131,7 +132,7 @@ class WarmPoolTest {
       assertThat(a.isAlive() && b.isAlive()).isTrue();
       assertThat(List.of(a.name(), b.name())).containsExactlyInAnyOrder("workers-1", "workers-2");
     }
-    assertThat(Pids.isGone(killed)).isTrue();
+    assertThat(TestKit.isGone(killed)).isTrue();
     assertThat(workers.workers())
         .extracting(SpawnedProcess::name, SpawnedProcess::pid)
         .doesNotContain(org.assertj.core.groups.Tuple.tuple(slot, killed))
@@ -152,7 +153,7 @@ class WarmPoolTest {
         assertThat(replacement.name()).isEqualTo(idle.name());
         assertThat(replacement.isAlive()).isTrue();
       }
-      assertThat(Pids.isGone(dead)).isTrue();
+      assertThat(TestKit.isGone(dead)).isTrue();
     }
   }
 
@@ -170,7 +171,7 @@ class WarmPoolTest {
       assertThat(w.name()).isEqualTo("rotating-1");
       assertThat(w.stdout().text()).isEqualTo("READY " + w.pid() + "\n");
     }
-    assertThat(Pids.isGone(first)).isTrue();
+    assertThat(TestKit.isGone(first)).isTrue();
   }
 
   @Test
