@@ -394,6 +394,10 @@ public class ManagedProcess implements SpawnedProcess {
           Thread.currentThread().interrupt();
         }
         TreeKiller.awaitGone(tree.subList(Math.min(1, tree.size()), tree.size()), deadline);
+        if (tree.size() == 1 && !sweep && !process.isAlive()) {
+          closeStdin(); // the root was the whole tree and the JDK has reaped it: nothing is left
+          return true;
+        }
       }
     }
     return killRemaining(sweep);
