@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
@@ -337,9 +336,5 @@ final class AnnotationPlans {
     public String sys(String name) {
       return System.getProperty(name);
     }
-  }
-
-  static String describe(String[] values) {
-    return Arrays.toString(values);
   }
 }

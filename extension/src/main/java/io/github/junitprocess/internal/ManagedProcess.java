@@ -442,7 +442,7 @@ public class ManagedProcess implements SpawnedProcess {
       if (sweep) {
         targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks, pid));
       }
-      targets = TreeKiller.union(targets, List.of());
+      targets = TreeKiller.distinct(targets);
       targets.removeIf(TreeKiller.Member::isGone);
       if (targets.isEmpty() && !process.isAlive()) {
         closeStdin();

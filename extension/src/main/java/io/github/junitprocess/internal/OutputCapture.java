@@ -82,10 +82,6 @@ public final class OutputCapture implements Output {
     this.owner = owner;
   }
 
-  String streamName() {
-    return streamName;
-  }
-
   /** Starts pumping {@code in} on a capture thread. */
   void startPump(InputStream in, String threadName) {
     CaptureThreads.EXECUTOR.execute(
@@ -143,9 +139,6 @@ public final class OutputCapture implements Output {
         pumpDone = true;
       }
       ended.complete(null);
-      for (LineWaiter w : waiters) {
-        w.streamEnded();
-      }
     }
   }
 
@@ -318,10 +311,6 @@ public final class OutputCapture implements Output {
     return out;
   }
 
-  boolean hasEnded() {
-    return ended.isDone();
-  }
-
   /** Waits up to {@code grace} for the stream to end; true when it has. */
   boolean awaitEnd(Duration grace) {
     try {
@@ -335,10 +324,6 @@ public final class OutputCapture implements Output {
     } catch (ExecutionException e) {
       return true;
     }
-  }
-
-  CompletableFuture<Void> endFuture() {
-    return ended;
   }
 
   @Override
@@ -426,9 +411,6 @@ public final class OutputCapture implements Output {
         break;
       }
     }
-    if (ended.isDone()) {
-      w.streamEnded();
-    }
     return w;
   }
 
@@ -471,10 +453,6 @@ public final class OutputCapture implements Output {
         return true;
       }
       return false;
-    }
-
-    void streamEnded() {
-      // the stream can end before the process exits (closed stdout); keep waiting for the exit
     }
 
     String await(Duration timeout, String what) {

@@ -41,10 +41,6 @@ final class OwnedProcesses {
     return SPAWNS.get();
   }
 
-  static boolean contains(long pid) {
-    return PIDS.contains(pid);
-  }
-
   /** The JVM's children: on Linux from its threads' children files, not a scan of all of /proc. */
   private static List<ProcessHandle> children() {
     if (!ProcFs.AVAILABLE) {

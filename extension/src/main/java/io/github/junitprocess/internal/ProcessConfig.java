@@ -19,7 +19,6 @@ public final class ProcessConfig {
   public static final String LOG_ENABLED = "junit.process.log.enabled";
   public static final String REAPER_ENABLED = "junit.process.reaper.enabled";
   public static final String LEAKS = "junit.process.leaks";
-  public static final String AWAIT_TIMEOUT = "junit.process.await.timeout";
 
   /** What to do about a child of the test JVM that a test started and left running. */
   public enum LeakMode {

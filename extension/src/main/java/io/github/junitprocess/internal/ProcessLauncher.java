@@ -27,11 +27,6 @@ final class ProcessLauncher {
 
   private ProcessLauncher() {}
 
-  /** {@code true} when processes can be given their own session and process group. */
-  static boolean groupsSupported() {
-    return SETSID != null;
-  }
-
   static ManagedProcess start(LaunchPlan plan, long captureLimit) {
     Path cwd = plan.workingDir;
     if (!Files.isDirectory(cwd)) {

@@ -223,9 +223,6 @@ public final class ProcessScope implements AutoCloseable {
     } catch (Throwable t) {
       problems.add(t);
     }
-    for (ManagedProcess p : started) {
-      Reaper.unregister(config, p);
-    }
     if (!problems.isEmpty()) {
       ProcessException e =
           new ProcessException(

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Kills everything this JVM started when the JVM dies without tearing down: a small {@code sh}
@@ -87,10 +86,6 @@ final class Reaper {
     send(p.pid() + " " + p.startTicks() + "\n");
   }
 
-  static void unregister(ProcessConfig config, ManagedProcess p) {
-    // nothing to send: the sidecar checks start times, so a finished entry is harmless
-  }
-
   private static synchronized void send(String line) {
     if (channel == null) {
       return;
@@ -116,10 +111,5 @@ final class Reaper {
       TreeKiller.send(left, io.github.junitprocess.Signal.KILL);
       TreeKiller.awaitGone(left, System.nanoTime() + 1_000_000_000L);
     }
-  }
-
-  static Set<Long> ownPids() {
-    long pid = pid();
-    return pid < 0 ? Set.of() : Set.of(pid);
   }
 }

@@ -202,12 +202,9 @@ final class TreeKiller {
   }
 
   /** Deduplicates by pid, keeping the first occurrence (parents before children). */
-  static List<Member> union(List<Member> a, List<Member> b) {
+  static List<Member> distinct(List<Member> members) {
     Map<Long, Member> byPid = new LinkedHashMap<>();
-    for (Member m : a) {
-      byPid.putIfAbsent(m.pid(), m);
-    }
-    for (Member m : b) {
+    for (Member m : members) {
       byPid.putIfAbsent(m.pid(), m);
     }
     return new ArrayList<>(byPid.values());
