@@ -1,7 +1,5 @@
 package io.github.junitprocess.internal;
 
-import io.github.junitprocess.ProcessException;
-import io.github.junitprocess.Signal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,19 +101,6 @@ final class PoolProcesses {
     if (cookies.isEmpty() || !ProcFs.AVAILABLE) {
       return;
     }
-    Set<String> mine = Set.copyOf(cookies);
-    long deadline = System.nanoTime() + ManagedProcess.KILL_DEADLINE.toNanos();
-    while (true) {
-      List<TreeKiller.Member> escaped = TreeKiller.marked(mine, minStartTicks.get());
-      if (escaped.isEmpty()) {
-        return;
-      }
-      TreeKiller.send(escaped, Signal.KILL);
-      TreeKiller.awaitGone(escaped, Math.min(deadline, System.nanoTime() + 500_000_000L));
-      if (System.nanoTime() - deadline > 0) {
-        throw new ProcessException(
-            "could not kill " + escaped.size() + " escaped processes of pool '" + poolName + "'");
-      }
-    }
+    TreeKiller.killMarked(Set.copyOf(cookies), minStartTicks.get(), 0, "pool '" + poolName + "'");
   }
 }

@@ -246,19 +246,7 @@ public final class ProcessScope implements AutoCloseable {
       minTicks = Math.min(minTicks, p.startTicks());
       minPid = Math.min(minPid, p.pid());
     }
-    long deadline = System.nanoTime() + ManagedProcess.KILL_DEADLINE.toNanos();
-    while (true) {
-      List<TreeKiller.Member> escaped = TreeKiller.marked(cookies, minTicks, minPid);
-      if (escaped.isEmpty()) {
-        return;
-      }
-      TreeKiller.send(escaped, Signal.KILL);
-      TreeKiller.awaitGone(escaped, Math.min(deadline, System.nanoTime() + 500_000_000L));
-      if (System.nanoTime() - deadline > 0) {
-        throw new ProcessException(
-            "could not kill " + escaped.size() + " escaped processes of '" + description + "'");
-      }
-    }
+    TreeKiller.killMarked(cookies, minTicks, minPid, "'" + description + "'");
   }
 
   /** A per-process directory deleted with the scope. */

@@ -1,5 +1,6 @@
 package io.github.junitprocess.internal;
 
+import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessIOException;
 import io.github.junitprocess.Signal;
 import java.io.IOException;
@@ -117,6 +118,28 @@ final class TreeKiller {
       }
     }
     return out;
+  }
+
+  /**
+   * KILLs every live process carrying one of {@code cookies} (see {@link #marked(Set, long, long)})
+   * until none is left: the processes that escaped their trees.
+   *
+   * @throws ProcessException naming {@code owner} when some could not be killed in time
+   */
+  static void killMarked(Set<String> cookies, long minStartTicks, long minPid, String owner) {
+    long deadline = System.nanoTime() + ManagedProcess.KILL_DEADLINE.toNanos();
+    while (true) {
+      List<Member> escaped = marked(cookies, minStartTicks, minPid);
+      if (escaped.isEmpty()) {
+        return;
+      }
+      send(escaped, Signal.KILL);
+      awaitGone(escaped, Math.min(deadline, System.nanoTime() + 500_000_000L));
+      if (System.nanoTime() - deadline > 0) {
+        throw new ProcessException(
+            "could not kill " + escaped.size() + " escaped processes of " + owner);
+      }
+    }
   }
 
   /** Sends {@code signal} to each member that is still the process it was. */
