@@ -3,6 +3,7 @@ package io.github.junitprocess.assertj;
 import io.github.junitprocess.Output;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.internal.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ProcessDescription {
   static ProcessDescription of(ProcessResult result) {
     List<String> header = new ArrayList<>();
     header.add("process: '" + result.name() + "' (pid " + result.pid() + ")");
-    header.add("command: " + commandLine(result.command()));
+    header.add("command: " + Messages.commandLine(result.command()));
     header.add("status: " + outcome(result));
     return new ProcessDescription(
         subject(result.name()), header, "stdout", result.stdoutLines(), result.stderrLines());
@@ -50,7 +51,7 @@ final class ProcessDescription {
     Optional<ProcessResult> result = process.result();
     List<String> header = new ArrayList<>();
     header.add("process: '" + process.name() + "' (pid " + process.pid() + ")");
-    header.add("command: " + commandLine(process.command()));
+    header.add("command: " + Messages.commandLine(process.command()));
     header.add("status: " + result.map(ProcessDescription::outcome).orElse(stillRunning(process)));
     logFile(process.stdout())
         .ifPresent(
@@ -170,22 +171,6 @@ final class ProcessDescription {
           .append(p.pid())
           .append(": ")
           .append(p.info().commandLine().or(() -> p.info().command()).orElse("?"));
-    }
-    return sb.toString();
-  }
-
-  /** The command as a shell would read it, quoting arguments that need it. */
-  static String commandLine(List<String> command) {
-    StringBuilder sb = new StringBuilder();
-    for (String arg : command) {
-      if (sb.length() > 0) {
-        sb.append(' ');
-      }
-      if (arg.isEmpty() || arg.chars().anyMatch(c -> " \t\n'\"\\$`|&;<>()*?#~".indexOf(c) >= 0)) {
-        sb.append('\'').append(arg.replace("'", "'\\''")).append('\'');
-      } else {
-        sb.append(arg);
-      }
     }
     return sb.toString();
   }

@@ -131,7 +131,7 @@ public final class Messages {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      if (arg.isEmpty() || arg.chars().anyMatch(c -> " \t\n'\"\\$`|&;<>()*?".indexOf(c) >= 0)) {
+      if (arg.isEmpty() || arg.chars().anyMatch(c -> " \t\n'\"\\$`|&;<>()*?#~".indexOf(c) >= 0)) {
         sb.append('\'').append(arg.replace("'", "'\\''")).append('\'');
       } else {
         sb.append(arg);
