@@ -41,7 +41,8 @@ public final class BenchmarkScope implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Reaper.ensureStarted(config); // as ProcessScope.of does before the first process
+    Reaper.ensureStarted(
+        config); // started by the first launch otherwise: keep it out of the timings
     scope = new ProcessScope(description, config, new PortRegistry(), logDir);
     processes = new ScopedProcesses(scope);
   }

@@ -20,7 +20,7 @@ public final class LeakDetector {
   private LeakDetector() {}
 
   public static void before(ExtensionContext context) {
-    ProcessConfig config = ProcessScope.of(context).config();
+    ProcessConfig config = ProcessScope.config(context);
     if (config.leaks() == ProcessConfig.LeakMode.OFF) {
       return;
     }
@@ -52,7 +52,7 @@ public final class LeakDetector {
     if (mark == null || mark.window.onlyOurSpawnsSince()) {
       return;
     }
-    ProcessConfig config = ProcessScope.of(context).config();
+    ProcessConfig config = ProcessScope.config(context);
     long reaper = Reaper.pid();
     List<ProcessHandle> leaked = new ArrayList<>();
     OwnedProcesses.foreignChildren().stream()

@@ -53,14 +53,7 @@ public final class ProcessScope implements AutoCloseable {
         .getOrComputeIfAbsent(
             key(context),
             k -> {
-              ProcessConfig config =
-                  context
-                      .getRoot()
-                      .getStore(NAMESPACE)
-                      .getOrComputeIfAbsent(
-                          ProcessConfig.class,
-                          c -> ProcessConfig.from(context::getConfigurationParameter),
-                          ProcessConfig.class);
+              ProcessConfig config = config(context);
               ExtensionContext top = topClassContext(context);
               PortRegistry ports =
                   top.getStore(NAMESPACE)
@@ -69,11 +62,21 @@ public final class ProcessScope implements AutoCloseable {
                           x -> new PortRegistry(),
                           PortRegistry.class);
               String dirName = context.getTestClass().map(Class::getName).orElse("junit-process");
-              Reaper.ensureStarted(config);
               return new ProcessScope(
                   context.getDisplayName(), config, ports, config.logDir().resolve(dirName));
             },
             ProcessScope.class);
+  }
+
+  /** The {@code junit.process.*} settings of the test run, read once. */
+  static ProcessConfig config(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            ProcessConfig.class,
+            c -> ProcessConfig.from(context::getConfigurationParameter),
+            ProcessConfig.class);
   }
 
   /** The scope of {@code context} if one was created. */
