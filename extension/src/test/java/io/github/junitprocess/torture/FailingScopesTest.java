@@ -31,25 +31,17 @@ class FailingScopesTest {
 
   @Test
   void aTestThatTimesOutWhileItsProcessRuns() {
-    EngineExecutionResults results = run(FailingScopeFixtures.TimesOut.class);
-
-    results
-        .testEvents()
-        .assertStatistics(stats -> stats.failed(1))
-        .failed()
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            finishedWithFailure(
-                instanceOf(TimeoutException.class),
-                message(m -> m.contains("timed out after 500 milliseconds"))));
-    assertThat(FailingScopeFixtures.STARTED.size()).isEqualTo(3);
-    ProcessTable.assertGoneWithin(FailingScopeFixtures.STARTED.all(), NOW);
+    assertTimesOutAndLeavesNothing(FailingScopeFixtures.TimesOut.class, 3);
   }
 
   @Test
   void aTestThatTimesOutInASeparateThreadWhileItsProcessRuns() {
-    EngineExecutionResults results = run(FailingScopeFixtures.TimesOutInSeparateThread.class);
+    assertTimesOutAndLeavesNothing(FailingScopeFixtures.TimesOutInSeparateThread.class, 2);
+  }
+
+  /** The fixture's one test times out after 500 ms, having started {@code started} processes. */
+  private static void assertTimesOutAndLeavesNothing(Class<?> fixture, int started) {
+    EngineExecutionResults results = run(fixture);
 
     results
         .testEvents()
@@ -61,7 +53,7 @@ class FailingScopesTest {
             finishedWithFailure(
                 instanceOf(TimeoutException.class),
                 message(m -> m.contains("timed out after 500 milliseconds"))));
-    assertThat(FailingScopeFixtures.STARTED.size()).isEqualTo(2);
+    assertThat(FailingScopeFixtures.STARTED.size()).isEqualTo(started);
     ProcessTable.assertGoneWithin(FailingScopeFixtures.STARTED.all(), NOW);
   }
 
