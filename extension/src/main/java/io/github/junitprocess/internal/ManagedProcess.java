@@ -375,11 +375,12 @@ public class ManagedProcess implements SpawnedProcess {
     if (process.isAlive()) {
       stopRequested = true;
       if (first != Signal.KILL && !grace.isZero() && !grace.isNegative()) {
-        List<TreeKiller.Member> tree = tree();
+        ProcFs.Stat root = ProcFs.AVAILABLE ? ProcFs.stat(pid) : null;
+        List<TreeKiller.Member> tree = tree(root);
         lastTree = tree;
         try {
           TreeKiller.send(tree, first);
-          if (first != Signal.CONT && (suspended || stateIs('T'))) {
+          if (first != Signal.CONT && (suspended || (root != null && root.state == 'T'))) {
             // a stopped process acts on the signal only when continued; the state check alone
             // would race with a STOP that was sent but not yet acted on
             TreeKiller.send(tree, Signal.CONT);
@@ -409,18 +410,15 @@ public class ManagedProcess implements SpawnedProcess {
     return st != null && st.pgrp == pid;
   }
 
-  private boolean stateIs(char state) {
-    if (!ProcFs.AVAILABLE) {
-      return false;
-    }
-    ProcFs.Stat st = ProcFs.stat(pid);
-    return st != null && st.state == state;
+  private List<TreeKiller.Member> tree() {
+    return tree(ProcFs.AVAILABLE ? ProcFs.stat(pid) : null);
   }
 
-  private List<TreeKiller.Member> tree() {
+  /** The root and its live descendants; {@code root} is its stat, read just before. */
+  private List<TreeKiller.Member> tree(ProcFs.Stat root) {
     List<TreeKiller.Member> tree = new ArrayList<>();
     tree.add(new TreeKiller.Member(process.toHandle(), startTicks));
-    tree.addAll(TreeKiller.descendants(pid));
+    tree.addAll(TreeKiller.descendants(pid, root == null ? 0 : root.threads));
     return tree;
   }
 

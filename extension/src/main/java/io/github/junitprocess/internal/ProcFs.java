@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Reads Linux's {@code /proc}: process state, start time, children and environment. Every method
@@ -29,12 +27,16 @@ final class ProcFs {
     final long pgrp;
     final long startTicks;
 
-    Stat(long pid, char state, long ppid, long pgrp, long startTicks) {
+    /** Number of threads: 1 means its children are all listed in one {@code children} file. */
+    final int threads;
+
+    Stat(long pid, char state, long ppid, long pgrp, long startTicks, int threads) {
       this.pid = pid;
       this.state = state;
       this.ppid = ppid;
       this.pgrp = pgrp;
       this.startTicks = startTicks;
+      this.threads = threads;
     }
 
     /** Zombies and dead tasks count as gone: they run no code and hold no resources. */
@@ -55,13 +57,19 @@ final class ProcFs {
       return null;
     }
     String[] f = s.substring(close + 2).split(" ");
-    // f[0] = state (field 3), f[1] = ppid, f[2] = pgrp, f[19] = starttime (field 22)
+    // f[0] = state (field 3), f[1] = ppid, f[2] = pgrp, f[17] = num_threads (field 20),
+    // f[19] = starttime (field 22)
     if (f.length < 20) {
       return null;
     }
     try {
       return new Stat(
-          pid, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[19]));
+          pid,
+          f[0].charAt(0),
+          Long.parseLong(f[1]),
+          Long.parseLong(f[2]),
+          Long.parseLong(f[19]),
+          Integer.parseInt(f[17]));
     } catch (NumberFormatException e) {
       return null;
     }
@@ -109,10 +117,22 @@ final class ProcFs {
 
   /** Direct children of {@code pid}, from every thread's {@code children} file. */
   static void addChildren(long pid, Collection<Long> into) {
-    Path tasks = PROC.resolve(Long.toString(pid)).resolve("task");
-    String[] tids = tasks.toFile().list();
-    if (tids == null) {
-      return;
+    addChildren(pid, 0, into);
+  }
+
+  /**
+   * Direct children of {@code pid}, which has {@code threads} threads (0 when unknown). A child is
+   * listed under the thread that forked it; a single-threaded process needs no task listing.
+   */
+  static void addChildren(long pid, int threads, Collection<Long> into) {
+    String[] tids;
+    if (threads == 1) {
+      tids = new String[] {Long.toString(pid)};
+    } else {
+      tids = PROC.resolve(Long.toString(pid)).resolve("task").toFile().list();
+      if (tids == null) {
+        return;
+      }
     }
     for (String tid : tids) {
       byte[] raw = read("/proc/" + pid + "/task/" + tid + "/children", 4096);
@@ -135,16 +155,6 @@ final class ProcFs {
         into.add(value);
       }
     }
-  }
-
-  /** All descendants of {@code pid}, breadth first. */
-  static List<Long> descendants(long pid) {
-    List<Long> out = new ArrayList<>();
-    addChildren(pid, out);
-    for (int i = 0; i < out.size(); i++) {
-      addChildren(out.get(i), out);
-    }
-    return out;
   }
 
   /** Every pid currently listed in {@code /proc}. */

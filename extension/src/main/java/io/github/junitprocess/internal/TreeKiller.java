@@ -58,10 +58,27 @@ final class TreeKiller {
 
   /** The live descendants of {@code pid}, parents before children. */
   static List<Member> descendants(long pid) {
+    return descendants(pid, 0);
+  }
+
+  /**
+   * The live descendants of {@code pid}, parents before children, when {@code pid} has {@code
+   * threads} threads (0 when unknown). One {@code stat} read per descendant gives its start time,
+   * whether it is gone, and how to list its own children.
+   */
+  static List<Member> descendants(long pid, int threads) {
     List<Member> out = new ArrayList<>();
     if (ProcFs.AVAILABLE) {
-      for (long child : ProcFs.descendants(pid)) {
-        member(child).filter(m -> !m.isGone()).ifPresent(out::add);
+      List<Long> found = new ArrayList<>();
+      ProcFs.addChildren(pid, threads, found);
+      for (int i = 0; i < found.size(); i++) {
+        long child = found.get(i);
+        ProcFs.Stat st = ProcFs.stat(child);
+        if (st == null || st.isGone()) {
+          continue; // a zombie's children have already gone to a new parent
+        }
+        ProcessHandle.of(child).ifPresent(h -> out.add(new Member(h, st.startTicks)));
+        ProcFs.addChildren(child, st.threads, found);
       }
     } else {
       ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add(new Member(d, 0))));
