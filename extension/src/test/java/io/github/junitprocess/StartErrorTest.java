@@ -52,6 +52,57 @@ class StartErrorTest {
   }
 
   @Test
+  void missingWorkingDirectoryOfALongRunningProcess(Processes processes, @TempDir Path dir) {
+    Path file = dir.resolve("not-a-dir");
+    assertThatThrownBy(() -> processes.start(ProcessSpec.of("sleep", "5").workingDir(file)))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("the working directory does not exist")
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void fileAsWorkingDirectory(Processes processes, @TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("file.txt"), "x");
+
+    assertThatThrownBy(() -> processes.run(ProcessSpec.of("ls").workingDir(file)))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("the working directory is not a directory")
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void missingCommandRunToCompletion(Processes processes) {
+    assertThatThrownBy(() -> processes.run("junit-process-no-such-command"))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("'junit-process-no-such-command' not found on PATH");
+  }
+
+  @Test
+  void missingStdinFileOfARun(Processes processes, @TempDir Path dir) {
+    Path input = dir.resolve("missing.txt");
+
+    assertThatThrownBy(() -> processes.run(ProcessSpec.of("cat").stdin(input)))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("the stdin file " + input + " does not exist");
+  }
+
+  @Test
+  void programThatVanishedAfterAnEarlierRunIsReportedMissing(Processes processes, @TempDir Path dir)
+      throws Exception {
+    Path bin = Files.createDirectory(dir.resolve("bin"));
+    Path tool = Files.writeString(bin.resolve("junit-process-tool"), "#!/bin/sh\necho tool\n");
+    assertThat(tool.toFile().setExecutable(true)).isTrue();
+    ProcessSpec spec = ProcessSpec.of("junit-process-tool").env("PATH", bin + ":/usr/bin:/bin");
+    assertThat(processes.run(spec).stdout()).isEqualTo("tool\n"); // now remembered
+
+    Files.delete(tool);
+
+    assertThatThrownBy(() -> processes.run(spec))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining("'junit-process-tool' not found on PATH (" + bin);
+  }
+
+  @Test
   void annotatedFieldFailsTheTestWithTheStartException() {
     Throwable failure = singleFailure(TestKit.run(StartErrorFixtures.MissingCommandField.class));
 

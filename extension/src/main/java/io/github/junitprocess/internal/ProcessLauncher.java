@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Spawns a {@link LaunchPlan}: checks the program, working directory and stdin first (so failures
- * say why), marks the process with its cookie, starts long-running processes in their own session
- * where {@code setsid} exists, and starts the output pumps before anything else can block.
+ * Spawns a {@link LaunchPlan}: finds the program on the child's PATH, checks program, working
+ * directory and stdin so that failures say why (before spawning through {@code setsid}, otherwise
+ * after a failed spawn), marks the process with its cookie, starts long-running processes in their
+ * own session where {@code setsid} exists, and starts the output pumps before anything else can
+ * block.
  */
 final class ProcessLauncher {
   private static final boolean WINDOWS =
@@ -23,27 +25,17 @@ final class ProcessLauncher {
   private static final String SETSID = findSetsid();
 
   /** Programs found on PATH, by PATH, working directory and name. */
-  private static final Map<String, String> RESOLVED = new ConcurrentHashMap<>();
+  private static final Map<ProgramKey, String> RESOLVED = new ConcurrentHashMap<>();
+
+  /** A lookup of {@code program} on {@code path} from {@code workingDir}. */
+  private record ProgramKey(String path, Path workingDir, String program) {}
 
   private ProcessLauncher() {}
 
   static ManagedProcess start(LaunchPlan plan, long captureLimit) {
-    Path cwd = plan.workingDir;
-    if (!Files.isDirectory(cwd)) {
-      throw new ProcessStartException(
-          startFailure(
-              plan,
-              Files.exists(cwd)
-                  ? "the working directory is not a directory"
-                  : "the working directory does not exist"));
-    }
-    if (plan.stdin != null && !Files.isReadable(plan.stdin)) {
-      throw new ProcessStartException(
-          startFailure(
-              plan,
-              "the stdin file "
-                  + plan.stdin
-                  + (Files.exists(plan.stdin) ? " is not readable" : " does not exist")));
+    boolean group = plan.ownGroup && SETSID != null;
+    if (group) {
+      checkFiles(plan); // a wrapper would start even so, and fail less clearly
     }
     ProcessBuilder pb = new ProcessBuilder();
     Map<String, String> env = pb.environment();
@@ -58,13 +50,13 @@ final class ProcessLauncher {
     env.put(Cookies.ENV, cookie);
 
     List<String> argv = new ArrayList<>(plan.command.size() + 1);
-    boolean group = plan.ownGroup && SETSID != null;
     if (group) {
       argv.add(SETSID);
     }
-    argv.add(WINDOWS ? plan.command.get(0) : resolveProgram(plan, env.get("PATH")));
+    String childPath = env.get("PATH");
+    argv.add(WINDOWS ? plan.command.get(0) : resolveProgram(plan, childPath, group));
     argv.addAll(plan.command.subList(1, plan.command.size()));
-    pb.command(argv).directory(cwd.toFile()).redirectErrorStream(plan.mergeStderr);
+    pb.command(argv).directory(plan.workingDir.toFile()).redirectErrorStream(plan.mergeStderr);
     if (plan.stdin != null) {
       pb.redirectInput(plan.stdin.toFile());
     }
@@ -74,6 +66,12 @@ final class ProcessLauncher {
     try {
       process = OwnedProcesses.start(pb);
     } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+      // say which of working dir, stdin or program is at fault, where the OS only gives a number
+      checkFiles(plan);
+      if (!WINDOWS) {
+        RESOLVED.clear();
+        resolveProgram(plan, childPath, true);
+      }
       throw new ProcessStartException(startFailure(plan, osReason(e)), e);
     }
     String base = safeFileName(plan.name) + "-" + process.pid();
@@ -120,22 +118,51 @@ final class ProcessLauncher {
         });
   }
 
-  /** The program as an absolute path, with a message that says why when there is none. */
-  private static String resolveProgram(LaunchPlan plan, String childPath) {
+  /**
+   * Checks the working directory and the stdin file, which the spawn needs. Done before spawning
+   * through a wrapper, otherwise only after a spawn failed: the common case costs no file checks.
+   */
+  private static void checkFiles(LaunchPlan plan) {
+    Path cwd = plan.workingDir;
+    if (!Files.isDirectory(cwd)) {
+      throw new ProcessStartException(
+          startFailure(
+              plan,
+              Files.exists(cwd)
+                  ? "the working directory is not a directory"
+                  : "the working directory does not exist"));
+    }
+    if (plan.stdin != null && !Files.isReadable(plan.stdin)) {
+      throw new ProcessStartException(
+          startFailure(
+              plan,
+              "the stdin file "
+                  + plan.stdin
+                  + (Files.exists(plan.stdin) ? " is not readable" : " does not exist")));
+    }
+  }
+
+  /**
+   * The program as an absolute path (looked up on the child's PATH), with a message that says why
+   * when there is none. With {@code verify}, a path is checked even when known or given; without, a
+   * vanished program is left for the spawn to report (and then looked up again).
+   */
+  private static String resolveProgram(LaunchPlan plan, String childPath, boolean verify) {
     String program = plan.command.get(0);
     if (program.contains("/")) {
-      Path p = plan.workingDir.resolve(program);
-      checkExecutable(plan, p);
+      if (verify) {
+        checkExecutable(plan, plan.workingDir.resolve(program));
+      }
       return program;
     }
     String path = childPath != null ? childPath : System.getenv("PATH");
     if (path == null) {
       path = "/usr/bin:/bin";
     }
-    String key = path + '\0' + plan.workingDir + '\0' + program;
+    ProgramKey key = new ProgramKey(path, plan.workingDir, program);
     String known = RESOLVED.get(key);
-    if (known != null && Files.isExecutable(Path.of(known))) {
-      return known; // one stat instead of a walk along PATH; a vanished program is looked up again
+    if (known != null && (!verify || Files.isExecutable(Path.of(known)))) {
+      return known; // no walk along PATH
     }
     for (String dir : path.split(File.pathSeparator, -1)) {
       Path candidate =
@@ -191,8 +218,20 @@ final class ProcessLauncher {
   }
 
   static String safeFileName(String name) {
-    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    return s.length() > 80 ? s.substring(0, 80) : s;
+    int length = Math.min(name.length(), 80);
+    char[] out = new char[length];
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      boolean safe =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      out[i] = safe ? c : '_';
+    }
+    return new String(out);
   }
 
   private static String findSetsid() {
