@@ -31,7 +31,10 @@ public class ManagedProcess implements SpawnedProcess {
   private final LaunchPlan plan;
   private final Process process;
   private final long pid;
-  private final long startTicks;
+
+  /** Start time in clock ticks since boot; 0 while not read (see {@link #startTicks()}). */
+  private volatile long startTicks;
+
   private final String cookie;
   private final boolean groupLeader;
   private final OutputCapture stdout;
@@ -62,7 +65,9 @@ public class ManagedProcess implements SpawnedProcess {
     this.plan = plan;
     this.process = process;
     this.pid = process.pid();
-    this.startTicks = ProcFs.AVAILABLE ? ProcFs.startTicks(pid) : 0;
+    if (plan.ownGroup && ProcFs.AVAILABLE) {
+      this.startTicks = Math.max(0, ProcFs.startTicks(pid)); // the reaper needs it at once
+    }
     this.cookie = cookie;
     this.groupLeader = groupLeader;
     this.stdout = stdout;
@@ -85,7 +90,31 @@ public class ManagedProcess implements SpawnedProcess {
     return cookie;
   }
 
+  /**
+   * The start time in clock ticks since boot, the guard against a recycled pid. Read at spawn for a
+   * long-running process; for one run to completion only when first needed (most never need it),
+   * while it is alive. 0 when unknown: it had already gone.
+   */
   long startTicks() {
+    long t = startTicks;
+    if (t == 0 && ProcFs.AVAILABLE && process.isAlive()) {
+      t = Math.max(0, ProcFs.startTicks(pid));
+      if (process.isAlive()) { // still our unreaped child: the pid was not recycled meanwhile
+        startTicks = t;
+      } else {
+        t = 0;
+      }
+    }
+    return t;
+  }
+
+  /** True when started as the leader of its own session and group. */
+  boolean leadsGroup() {
+    return groupLeader;
+  }
+
+  /** The start time if it was read, otherwise 0; never reads. */
+  long knownStartTicks() {
     return startTicks;
   }
 
@@ -331,7 +360,7 @@ public class ManagedProcess implements SpawnedProcess {
       TreeKiller.member(pid).ifPresent(targets::add);
       targets.addAll(TreeKiller.descendants(pid));
     } else {
-      targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks, pid));
+      targets.addAll(TreeKiller.marked(Set.of(cookie), knownStartTicks(), pid));
     }
     TreeKiller.send(targets, signal);
   }
@@ -417,7 +446,10 @@ public class ManagedProcess implements SpawnedProcess {
   /** The root and its live descendants; {@code root} is its stat, read just before. */
   private List<TreeKiller.Member> tree(ProcFs.Stat root) {
     List<TreeKiller.Member> tree = new ArrayList<>();
-    tree.add(new TreeKiller.Member(process.toHandle(), startTicks));
+    long ticks = startTicks();
+    if (ticks > 0 || !ProcFs.AVAILABLE) {
+      tree.add(new TreeKiller.Member(process.toHandle(), ticks));
+    }
     tree.addAll(TreeKiller.descendants(pid, root == null ? 0 : root.threads));
     return tree;
   }
@@ -438,7 +470,7 @@ public class ManagedProcess implements SpawnedProcess {
         }
       }
       if (sweep) {
-        targets.addAll(TreeKiller.marked(Set.of(cookie), startTicks, pid));
+        targets.addAll(TreeKiller.marked(Set.of(cookie), knownStartTicks(), pid));
       }
       targets = TreeKiller.distinct(targets);
       targets.removeIf(TreeKiller.Member::isGone);

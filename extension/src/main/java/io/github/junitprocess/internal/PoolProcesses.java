@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Starts and stops the processes of one pool. The pool, not the scope, owns them: the pool is a
@@ -18,7 +17,9 @@ final class PoolProcesses {
   private final ProcessScope scope;
   private final String poolName;
   private final Set<String> cookies = ConcurrentHashMap.newKeySet();
-  private final AtomicLong minStartTicks = new AtomicLong(Long.MAX_VALUE);
+
+  /** Clock ticks since boot when the pool was made: no process of it started earlier. */
+  private final long createdTicks = ProcFs.AVAILABLE ? Math.max(0, ProcFs.nowTicks() - 1) : 0;
 
   PoolProcesses(ProcessScope scope, String poolName) {
     this.scope = scope;
@@ -33,7 +34,6 @@ final class PoolProcesses {
   ManagedProcess launch(LaunchPlan plan) {
     ManagedProcess p = ProcessLauncher.start(plan, scope.config().captureLimit());
     cookies.add(p.cookie());
-    minStartTicks.accumulateAndGet(p.startTicks(), Math::min);
     Reaper.register(scope.config(), p);
     return p;
   }
@@ -101,6 +101,6 @@ final class PoolProcesses {
     if (cookies.isEmpty() || !ProcFs.AVAILABLE) {
       return;
     }
-    TreeKiller.killMarked(Set.copyOf(cookies), minStartTicks.get(), 0, "pool '" + poolName + "'");
+    TreeKiller.killMarked(Set.copyOf(cookies), createdTicks, 0, "pool '" + poolName + "'");
   }
 }

@@ -246,7 +246,7 @@ public final class ProcessScope implements AutoCloseable {
     long minPid = Long.MAX_VALUE;
     for (ManagedProcess p : started) {
       cookies.add(p.cookie());
-      minTicks = Math.min(minTicks, p.startTicks());
+      minTicks = Math.min(minTicks, p.knownStartTicks()); // 0 when never read: no bound
       minPid = Math.min(minPid, p.pid());
     }
     TreeKiller.killMarked(cookies, minTicks, minPid, "'" + description + "'");

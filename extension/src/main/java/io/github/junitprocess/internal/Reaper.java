@@ -81,9 +81,15 @@ final class Reaper {
     return sidecar == null ? -1 : sidecar.pid();
   }
 
+  /**
+   * Makes sure the sidecar runs, and registers the group {@code p} leads, if any: a process run in
+   * its parent's group is found by its marker alone.
+   */
   static void register(ProcessConfig config, ManagedProcess p) {
     ensureStarted(config);
-    send(p.pid() + " " + p.startTicks() + "\n");
+    if (p.leadsGroup()) {
+      send(p.pid() + " " + p.startTicks() + "\n");
+    }
   }
 
   private static synchronized void send(String line) {
