@@ -6,9 +6,15 @@ import io.github.junitprocess.Signal;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.internal.BenchmarkScope;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,6 +28,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.StartedProcess;
+import org.zeroturnaround.exec.stream.LogOutputStream;
 
 /**
  * Graceful stop of a process that exits on SIGTERM: from the stop call until it has exited. The
@@ -83,11 +92,109 @@ public class GracefulStopBenchmark {
     }
   }
 
+  /**
+   * Reference: the raw process with a thread reading each of its streams, as any library that
+   * captures output has; the stop ends when both readers have seen end-of-file.
+   */
+  @State(Scope.Thread)
+  public static class RawReading {
+    ExecutorService readers;
+    Process process;
+    Future<?> stdout;
+    Future<?> stderr;
+
+    @Setup(Level.Trial)
+    public void startReaders() {
+      readers = Executors.newCachedThreadPool();
+    }
+
+    @TearDown(Level.Trial)
+    public void stopReaders() {
+      readers.shutdownNow();
+    }
+
+    @Setup(Level.Invocation)
+    public void start() throws Exception {
+      process = new ProcessBuilder(COMMAND).start();
+      InputStream out = process.getInputStream();
+      byte[] ready = out.readNBytes("ready\n".length());
+      Checks.equal("ready\n", new String(ready, StandardCharsets.UTF_8));
+      stdout = readers.submit(() -> drain(out));
+      stderr = readers.submit(() -> drain(process.getErrorStream()));
+    }
+
+    @TearDown(Level.Invocation)
+    public void check() {
+      ProcState.requireGone(List.of(process.pid()), "raw sleep with readers");
+    }
+
+    private static Void drain(InputStream in) throws IOException {
+      byte[] buffer = new byte[64 * 1024];
+      while (in.read(buffer) >= 0) {
+        // discard
+      }
+      return null;
+    }
+  }
+
+  /** Peer: zt-exec with its stream pumps, the ready line awaited through a LogOutputStream. */
+  @State(Scope.Thread)
+  public static class ZtExec {
+    StartedProcess process;
+
+    @Setup(Level.Invocation)
+    public void start() throws Exception {
+      CountDownLatch ready = new CountDownLatch(1);
+      process =
+          new ProcessExecutor()
+              .command(COMMAND)
+              .redirectOutput(
+                  new LogOutputStream() {
+                    @Override
+                    protected void processLine(String line) {
+                      if (line.equals("ready")) {
+                        ready.countDown();
+                      }
+                    }
+                  })
+              .start();
+      if (!ready.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("zt-exec: no ready line within 10 s");
+      }
+    }
+
+    @TearDown(Level.Invocation)
+    public void check() {
+      ProcState.requireGone(List.of(process.getProcess().pid()), "zt-exec sleep");
+    }
+  }
+
   /** Baseline: SIGTERM through the JDK, then wait for the exit. */
   @Benchmark
   public int rawProcessBuilder(Raw raw) throws Exception {
     raw.process.destroy();
     return raw.process.waitFor();
+  }
+
+  /**
+   * Reference: SIGTERM, wait for the exit and for both stream readers to see end-of-file. The
+   * signal goes through the process's handle: {@code Process.destroy()} would also close the
+   * streams, and a reader could lose the last output.
+   */
+  @Benchmark
+  public int rawWithReaders(RawReading raw) throws Exception {
+    raw.process.toHandle().destroy();
+    int status = raw.process.waitFor();
+    raw.stdout.get();
+    raw.stderr.get();
+    return status;
+  }
+
+  /** Peer: zt-exec's process destroyed, then its future (exit, pumps finished). */
+  @Benchmark
+  public int ztExec(ZtExec peer) throws Exception {
+    peer.process.getProcess().destroy();
+    return peer.process.getFuture().get().getExitValue();
   }
 
   /** {@code stop()}: TERM to the tree, wait for the exit (up to the stop timeout), result. */

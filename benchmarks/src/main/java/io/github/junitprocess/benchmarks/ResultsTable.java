@@ -95,12 +95,17 @@ final class ResultsTable {
         "rawProcessBuilder",
         null,
         2.0);
+    String stop = "graceful stop (exits on TERM)";
+    time(stop, "GracefulStopBenchmark", "junitProcess", "rawProcessBuilder", 1.2, null);
+    for (String other : new String[] {"rawWithReaders", "ztExec"}) {
+      time(stop, "GracefulStopBenchmark", other, "rawProcessBuilder", null, null);
+    }
     time(
-        "graceful stop (exits on TERM)",
+        "graceful stop vs a raw stop that reads both streams",
         "GracefulStopBenchmark",
         "junitProcess",
-        "rawProcessBuilder",
-        1.2,
+        "rawWithReaders",
+        null,
         null);
     String tree = "teardown root + 50 descendants";
     time(tree, "TreeTeardownBenchmark", "junitProcessKill", "rawProcessBuilder", 1.0, 10.0);
