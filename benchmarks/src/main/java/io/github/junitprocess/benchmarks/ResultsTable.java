@@ -116,12 +116,9 @@ final class ResultsTable {
         "borrowAndClose",
         "coldJvmToReadyLine",
         100.0);
-    speed(
-        "task pool size 2, 200 × `true` (per task)",
-        "TaskPoolBenchmark",
-        "junitProcessPool",
-        "idealTwoThreads",
-        0.9);
+    String tasks = "task pool size 2, 200 × `true` (per task)";
+    speed(tasks, "TaskPoolBenchmark", "junitProcessPool", "idealTwoThreads", 0.9);
+    speed(tasks, "TaskPoolBenchmark", "ztExecTwoThreads", "idealTwoThreads", null);
     time(
         "reaper start-up (once per JVM)",
         "ReaperStartBenchmark",

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.zeroturnaround.exec.ProcessExecutor;
 
 /**
  * A task pool of size 2 running 200 {@code true}s, against the ideal: two threads each spawning and
@@ -94,6 +95,26 @@ public class TaskPoolBenchmark {
         () -> {
           for (int i = 0; i < TASKS / SIZE; i++) {
             Checks.exitedZero(new ProcessBuilder("true").start().waitFor(), "true");
+          }
+          return TASKS / SIZE;
+        };
+    int done = 0;
+    for (Future<Integer> f : ideal.threads.invokeAll(List.of(hundred, hundred))) {
+      done += f.get();
+    }
+    return done;
+  }
+
+  /** Peer: the same two threads running zt-exec, which reads each process's output. */
+  @Benchmark
+  @OperationsPerInvocation(TASKS)
+  public int ztExecTwoThreads(Ideal ideal) throws Exception {
+    Callable<Integer> hundred =
+        () -> {
+          for (int i = 0; i < TASKS / SIZE; i++) {
+            Checks.exitedZero(
+                new ProcessExecutor().command("true").readOutput(true).execute().getExitValue(),
+                "true");
           }
           return TASKS / SIZE;
         };
