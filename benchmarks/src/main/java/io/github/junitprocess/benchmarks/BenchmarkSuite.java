@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -cp benchmarks/target/benchmarks.jar io.github.junitprocess.benchmarks.BenchmarkSuite full
  * </pre>
  *
- * <p>{@code quick}: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement per benchmark (about 5 minutes).
+ * <p>{@code quick}: 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement per benchmark (about 6 minutes).
  * {@code full}: the settings in the benchmarks' annotations (2 forks, 5 × 2 s warm-up, 10 × 2-4 s
  * measurement). Further arguments are JMH options and override the profile, e.g. a benchmark regex
  * or {@code -i 20}. The heap check runs unless a regex selects a subset.
