@@ -91,35 +91,29 @@ public class TaskPoolBenchmark {
   @Benchmark
   @OperationsPerInvocation(TASKS)
   public int idealTwoThreads(Ideal ideal) throws Exception {
-    Callable<Integer> hundred =
-        () -> {
-          for (int i = 0; i < TASKS / SIZE; i++) {
-            Checks.exitedZero(new ProcessBuilder("true").start().waitFor(), "true");
-          }
-          return TASKS / SIZE;
-        };
-    int done = 0;
-    for (Future<Integer> f : ideal.threads.invokeAll(List.of(hundred, hundred))) {
-      done += f.get();
-    }
-    return done;
+    return inTwoThreads(ideal, () -> new ProcessBuilder("true").start().waitFor());
   }
 
   /** Peer: the same two threads running zt-exec, which reads each process's output. */
   @Benchmark
   @OperationsPerInvocation(TASKS)
   public int ztExecTwoThreads(Ideal ideal) throws Exception {
-    Callable<Integer> hundred =
+    return inTwoThreads(
+        ideal,
+        () -> new ProcessExecutor().command("true").readOutput(true).execute().getExitValue());
+  }
+
+  /** Runs {@code TASKS / SIZE} sequential {@code true}s on each of the two threads. */
+  private static int inTwoThreads(Ideal ideal, Callable<Integer> runTrue) throws Exception {
+    Callable<Integer> share =
         () -> {
           for (int i = 0; i < TASKS / SIZE; i++) {
-            Checks.exitedZero(
-                new ProcessExecutor().command("true").readOutput(true).execute().getExitValue(),
-                "true");
+            Checks.exitedZero(runTrue.call(), "true");
           }
           return TASKS / SIZE;
         };
     int done = 0;
-    for (Future<Integer> f : ideal.threads.invokeAll(List.of(hundred, hundred))) {
+    for (Future<Integer> f : ideal.threads.invokeAll(List.of(share, share))) {
       done += f.get();
     }
     return done;
