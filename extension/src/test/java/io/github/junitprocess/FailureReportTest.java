@@ -44,6 +44,30 @@ class FailureReportTest {
   }
 
   @Test
+  void poolWorkersAndRunningTasksAreReportedToo() {
+    Throwable failure =
+        TestKit.singleFailure(TestKit.run(FailureReportFixtures.FailingWithPools.class));
+
+    assertThat(failure).hasMessage("the assertion of the test");
+    List<String> reports =
+        Arrays.stream(failure.getSuppressed())
+            .map(Throwable::getMessage)
+            .collect(Collectors.toList());
+    assertThat(reports).hasSize(3);
+    assertThat(reports.subList(0, 2))
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .containsPattern("Output of process 'warm-\\d'")
+                    .contains("status: still running")
+                    .containsPattern("\\| worker \\d+ ready"));
+    assertThat(reports.get(2))
+        .contains("Output of process 'long-task'")
+        .contains("status: still running")
+        .contains("| task is running");
+  }
+
+  @Test
   void theLogFilesArePublishedToTheReport(@TempDir Path reports) {
     EngineExecutionResults results =
         TestKit.runWithOutputs(FailureReportFixtures.FailingTest.class, reports);

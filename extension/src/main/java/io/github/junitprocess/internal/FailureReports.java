@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
- * Enriches a failed test: each process in scope adds a suppressed entry with its status and output
- * tail, and its log files are published to the test report.
+ * Enriches a failed test: each process in scope (its pools' running workers and tasks included)
+ * adds a suppressed entry with its status and output tail, and its log files are published to the
+ * test report.
  */
 public final class FailureReports {
   private FailureReports() {}
@@ -47,7 +48,7 @@ public final class FailureReports {
       }
     }
     for (ProcessScope scope : ProcessScope.chain(context)) {
-      for (ManagedProcess p : scope.processes()) {
+      for (ManagedProcess p : scope.reportedProcesses()) {
         if (seen.put(p, Boolean.TRUE) == null) {
           try {
             t.addSuppressed(new ProcessOutputReport(Messages.report(p)));
@@ -63,7 +64,7 @@ public final class FailureReports {
   /** Publishes the log files of every process in scope (JUnit 5.12+ file entries). */
   public static void publishLogs(ExtensionContext context) {
     for (ProcessScope scope : ProcessScope.chain(context)) {
-      for (ManagedProcess p : scope.processes()) {
+      for (ManagedProcess p : scope.reportedProcesses()) {
         if (!p.stdoutCapture().hasLogFile()) {
           continue;
         }

@@ -64,6 +64,11 @@ final class PooledTask implements Runnable {
     return process;
   }
 
+  /** The task's process once spawned, otherwise null. */
+  synchronized ManagedProcess process() {
+    return process;
+  }
+
   private synchronized boolean isStopRequested() {
     return stopRequested;
   }

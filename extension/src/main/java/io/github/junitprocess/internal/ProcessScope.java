@@ -177,6 +177,24 @@ public final class ProcessScope implements AutoCloseable {
     return new ArrayList<>(processes);
   }
 
+  /** The scope's own processes, then those its pools hold now: what a failed test reports. */
+  List<ManagedProcess> reportedProcesses() {
+    List<ManagedProcess> out;
+    List<ProcessHolder> holders = new ArrayList<>();
+    synchronized (this) {
+      out = new ArrayList<>(processes);
+      for (Object r : resources) {
+        if (r instanceof ProcessHolder) {
+          holders.add((ProcessHolder) r);
+        }
+      }
+    }
+    for (ProcessHolder h : holders) {
+      out.addAll(h.heldProcesses()); // outside the scope's lock: pools take their own
+    }
+    return out;
+  }
+
   /** Cookies of every process this scope started. */
   synchronized Set<String> cookies() {
     Set<String> out = new HashSet<>();

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
  * ProcessStoppedException} for those cut short. Failures of {@link #execute} tasks that nothing
  * observed are thrown last.
  */
-final class TaskPool implements WorkerPool, AutoCloseable {
+final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder {
   /** Extra time given to slot threads at close beyond the stop timeouts, before reporting them. */
   private static final Duration CLOSE_MARGIN = Duration.ofSeconds(5);
 
@@ -234,6 +234,23 @@ final class TaskPool implements WorkerPool, AutoCloseable {
     synchronized (lock) {
       running.remove(task);
     }
+  }
+
+  /** The processes of the tasks running now. */
+  @Override
+  public List<ManagedProcess> heldProcesses() {
+    List<PooledTask> tasks;
+    synchronized (lock) {
+      tasks = new ArrayList<>(running);
+    }
+    List<ManagedProcess> out = new ArrayList<>(tasks.size());
+    for (PooledTask task : tasks) {
+      ManagedProcess p = task.process();
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   private void unobserved(String what, Throwable failure) {

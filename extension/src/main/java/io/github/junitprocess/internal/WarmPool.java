@@ -11,6 +11,7 @@ import io.github.junitprocess.WorkerPool;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ import java.util.function.IntFunction;
  * idle, retiring or still starting) in parallel, waits for the starter threads, and sweeps escaped
  * descendants.
  */
-final class WarmPool implements WorkerPool, AutoCloseable {
+final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder {
   private static final Duration CLOSE_MARGIN = Duration.ofSeconds(5);
 
   /** One worker process in its slot; slots are numbered from 1. */
@@ -100,6 +101,24 @@ final class WarmPool implements WorkerPool, AutoCloseable {
     this.processes = new PoolProcesses(scope, name);
     this.starters = PoolThreads.executor(name, "start", size);
     this.current = new Worker[size];
+  }
+
+  /** The workers started and not yet stopped, in slot order. */
+  @Override
+  public List<ManagedProcess> heldProcesses() {
+    List<Worker> workers;
+    lock.lock();
+    try {
+      workers = new ArrayList<>(owned);
+    } finally {
+      lock.unlock();
+    }
+    workers.sort(Comparator.comparingInt(w -> w.slot));
+    List<ManagedProcess> out = new ArrayList<>(workers.size());
+    for (Worker w : workers) {
+      out.add(w.process);
+    }
+    return out;
   }
 
   /**
