@@ -96,9 +96,15 @@ public class ManagedProcess implements SpawnedProcess {
    * while it is alive. 0 when unknown: it had already gone.
    */
   long startTicks() {
+    return startTicks(null);
+  }
+
+  /** {@link #startTicks()}, taken from {@code stat} when it is this pid's stat, just read. */
+  private long startTicks(ProcFs.Stat stat) {
     long t = startTicks;
     if (t == 0 && ProcFs.AVAILABLE && process.isAlive()) {
-      t = Math.max(0, ProcFs.startTicks(pid));
+      ProcFs.Stat st = stat != null ? stat : ProcFs.stat(pid);
+      t = st == null ? 0 : Math.max(0, st.startTicks);
       if (process.isAlive()) { // still our unreaped child: the pid was not recycled meanwhile
         startTicks = t;
       } else {
@@ -446,7 +452,7 @@ public class ManagedProcess implements SpawnedProcess {
   /** The root and its live descendants; {@code root} is its stat, read just before. */
   private List<TreeKiller.Member> tree(ProcFs.Stat root) {
     List<TreeKiller.Member> tree = new ArrayList<>();
-    long ticks = startTicks();
+    long ticks = startTicks(root); // no second read for a process run to completion
     if (ticks > 0 || !ProcFs.AVAILABLE) {
       tree.add(new TreeKiller.Member(process.toHandle(), ticks));
     }

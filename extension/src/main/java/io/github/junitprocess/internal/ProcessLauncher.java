@@ -69,8 +69,7 @@ final class ProcessLauncher {
       // say which of working dir, stdin or program is at fault, where the OS only gives a number
       checkFiles(plan);
       if (!WINDOWS) {
-        RESOLVED.clear();
-        resolveProgram(plan, childPath, true);
+        resolveProgram(plan, childPath, true); // verifies a remembered program, walks PATH anew
       }
       throw new ProcessStartException(startFailure(plan, osReason(e)), e);
     }
