@@ -22,10 +22,7 @@ class FailureReportTest {
     assertThat(failure)
         .isInstanceOf(AssertionFailedError.class)
         .hasMessage("the assertion of the test");
-    List<String> reports =
-        Arrays.stream(failure.getSuppressed())
-            .map(Throwable::getMessage)
-            .collect(Collectors.toList());
+    List<String> reports = suppressedMessages(failure);
     assertThat(reports).hasSize(2);
     assertThat(reports)
         .anySatisfy(
@@ -49,10 +46,7 @@ class FailureReportTest {
         TestKit.singleFailure(TestKit.run(FailureReportFixtures.FailingWithPools.class));
 
     assertThat(failure).hasMessage("the assertion of the test");
-    List<String> reports =
-        Arrays.stream(failure.getSuppressed())
-            .map(Throwable::getMessage)
-            .collect(Collectors.toList());
+    List<String> reports = suppressedMessages(failure);
     assertThat(reports).hasSize(3);
     assertThat(reports.subList(0, 2))
         .allSatisfy(
@@ -84,5 +78,11 @@ class FailureReportTest {
             .collect(Collectors.toList());
     assertThat(published).anyMatch(n -> n.startsWith("client-") && n.endsWith(".stdout.log"));
     assertThat(published).anyMatch(n -> n.startsWith("server-") && n.endsWith(".stderr.log"));
+  }
+
+  private static List<String> suppressedMessages(Throwable failure) {
+    return Arrays.stream(failure.getSuppressed())
+        .map(Throwable::getMessage)
+        .collect(Collectors.toList());
   }
 }
