@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Starts and stops the processes of one pool. The pool, not the scope, owns them: the pool is a
@@ -32,7 +33,15 @@ final class PoolProcesses {
 
   /** Spawns {@code plan}; throws {@code ProcessStartException} when it cannot. */
   ManagedProcess launch(LaunchPlan plan) {
-    ManagedProcess p = ProcessLauncher.start(plan, scope.config().captureLimit());
+    return launch(plan, p -> {});
+  }
+
+  /**
+   * Spawns {@code plan} and hands the process to {@code owner} before its output is read; throws
+   * {@code ProcessStartException} when it cannot.
+   */
+  ManagedProcess launch(LaunchPlan plan, Consumer<? super ManagedProcess> owner) {
+    ManagedProcess p = ProcessLauncher.start(plan, scope.config().captureLimit(), owner);
     cookies.add(p.cookie());
     Reaper.register(scope.config(), p);
     return p;

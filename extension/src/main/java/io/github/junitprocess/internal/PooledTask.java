@@ -29,6 +29,7 @@ final class PooledTask implements Runnable {
   // guarded by this
   private ManagedProcess process;
   private boolean stopRequested;
+  private boolean stopOnSpawn;
 
   PooledTask(TaskPool pool, LaunchPlan plan) {
     this.pool = pool;
@@ -69,6 +70,20 @@ final class PooledTask implements Runnable {
     return process;
   }
 
+  /**
+   * Takes the spawned process before its output is read, so that a line listener's reaction finds
+   * the task's process. A stop requested before this has found no process to stop: the slot thread
+   * stops it.
+   */
+  private synchronized void adopt(ManagedProcess p) {
+    process = p;
+    stopOnSpawn = stopRequested;
+  }
+
+  private synchronized boolean stopOnSpawn() {
+    return stopOnSpawn;
+  }
+
   private synchronized boolean isStopRequested() {
     return stopRequested;
   }
@@ -104,13 +119,8 @@ final class PooledTask implements Runnable {
   }
 
   private void runToCompletion() {
-    ManagedProcess p = pool.processes().launch(plan);
-    boolean stopAtOnce;
-    synchronized (this) {
-      process = p;
-      stopAtOnce = stopRequested;
-    }
-    if (stopAtOnce) {
+    ManagedProcess p = pool.processes().launch(plan, this::adopt);
+    if (stopOnSpawn()) {
       pool.processes().stopAll(List.of(p));
     }
     Duration timeout = plan.startupTimeout;

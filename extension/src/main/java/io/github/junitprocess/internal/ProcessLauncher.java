@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Spawns a {@link LaunchPlan}: finds the program on the child's PATH, checks program, working
@@ -32,7 +33,12 @@ final class ProcessLauncher {
 
   private ProcessLauncher() {}
 
-  static ManagedProcess start(LaunchPlan plan, long captureLimit) {
+  /**
+   * Spawns {@code plan} and hands the process to {@code owner} before its output pumps start, so
+   * that whoever reacts to its first line (a listener, a test woken by it) finds it owned.
+   */
+  static ManagedProcess start(
+      LaunchPlan plan, long captureLimit, Consumer<? super ManagedProcess> owner) {
     boolean group = plan.ownGroup && SETSID != null;
     if (group) {
       checkFiles(plan); // a wrapper would start even so, and fail less clearly
@@ -90,11 +96,12 @@ final class ProcessLauncher {
                 captureLimit,
                 logs ? new LogFile(plan.logDir, base, "stderr") : LogFile.disabled(),
                 plan.stderrListener);
+    ManagedProcess managed = new ManagedProcess(plan, process, cookie, group, out, err, startNanos);
+    owner.accept(managed);
     out.startPump(process.getInputStream(), "junit-process-stdout-" + base);
     if (!plan.mergeStderr) {
       err.startPump(process.getErrorStream(), "junit-process-stderr-" + base);
     }
-    ManagedProcess managed = new ManagedProcess(plan, process, cookie, group, out, err, startNanos);
     if (plan.input != null) {
       feed(managed, process.getOutputStream(), plan.input, base);
     } else if (plan.closeStdin) {

@@ -125,13 +125,14 @@ public final class ProcessScope implements AutoCloseable {
     if (plan.tempDir != null) {
       register(new TempDir(plan.tempDir));
     }
-    ManagedProcess p = ProcessLauncher.start(plan, config.captureLimit());
+    ManagedProcess p = ProcessLauncher.start(plan, config.captureLimit(), this::own);
     Reaper.register(config, p);
-    synchronized (this) {
-      resources.add(p);
-      processes.add(p);
-    }
     return p;
+  }
+
+  private synchronized void own(ManagedProcess p) {
+    resources.add(p);
+    processes.add(p);
   }
 
   /** Starts {@code plan} and waits until it is ready. */
