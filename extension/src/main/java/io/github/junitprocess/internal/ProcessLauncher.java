@@ -15,10 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * Spawns a {@link LaunchPlan}: finds the program on the child's PATH, checks program, working
- * directory and stdin so that failures say why (before spawning through {@code setsid}, otherwise
- * after a failed spawn), marks the process with its cookie, starts long-running processes in their
- * own session where {@code setsid} exists, and starts the output pumps before anything else can
- * block.
+ * directory and stdin so that failures say why (before spawning through a wrapper, otherwise after
+ * a failed spawn), marks the process with its cookie, starts long-running processes in their own
+ * session where {@code setsid} exists, gives back the signals the JVM ignores ({@link
+ * IgnoredSignals}), and starts the output pumps before anything else can block.
  */
 final class ProcessLauncher {
   private static final boolean WINDOWS =
@@ -40,7 +40,9 @@ final class ProcessLauncher {
   static ManagedProcess start(
       LaunchPlan plan, long captureLimit, Consumer<? super ManagedProcess> owner) {
     boolean group = plan.ownGroup && SETSID != null;
-    if (group) {
+    List<String> resetSignals = WINDOWS ? List.of() : IgnoredSignals.resetPrefix();
+    boolean wrapped = group || !resetSignals.isEmpty();
+    if (wrapped) {
       checkFiles(plan); // a wrapper would start even so, and fail less clearly
     }
     ProcessBuilder pb = new ProcessBuilder();
@@ -55,12 +57,16 @@ final class ProcessLauncher {
     String cookie = Cookies.next();
     env.put(Cookies.ENV, cookie);
 
-    List<String> argv = new ArrayList<>(plan.command.size() + 1);
+    List<String> argv = new ArrayList<>(plan.command.size() + 3);
     if (group) {
       argv.add(SETSID);
     }
     String childPath = env.get("PATH");
-    argv.add(WINDOWS ? plan.command.get(0) : resolveProgram(plan, childPath, group));
+    String program = WINDOWS ? plan.command.get(0) : resolveProgram(plan, childPath, wrapped);
+    if (program.indexOf('=') < 0) { // env would take NAME=VALUE for a variable
+      argv.addAll(resetSignals);
+    }
+    argv.add(program);
     argv.addAll(plan.command.subList(1, plan.command.size()));
     pb.command(argv).directory(plan.workingDir.toFile()).redirectErrorStream(plan.mergeStderr);
     if (plan.stdin != null) {
