@@ -135,7 +135,7 @@ final class ProcFs {
       }
     }
     for (String tid : tids) {
-      byte[] raw = read("/proc/" + pid + "/task/" + tid + "/children", 4096);
+      byte[] raw = read("/proc/" + pid + "/task/" + tid + "/children", 1 << 20); // all of it
       if (raw == null) {
         continue;
       }

@@ -12,6 +12,7 @@ import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.torture.fixtures.StubbornFixtures;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,6 +95,28 @@ class StubbornProcessesTest {
 
     assertThat(result.stoppedByExtension()).isTrue();
     ProcessTable.assertGoneWithin(seen, NOW);
+  }
+
+  @Test
+  void aProcessWith800ChildrenHasEveryOneListedAndStopped(Processes processes) {
+    // 800 pids do not fit in 4 KiB of a /proc children file
+    SpawnedProcess parent =
+        processes.start(
+            ProcessSpec.of(
+                    "sh",
+                    "-c",
+                    "i=0; while [ $i -lt 800 ]; do sleep 300 & i=$((i+1)); done; echo ready; wait")
+                .readyLine("ready"));
+    List<ProcessTable.Seen> children = ProcessTable.descendants(parent.pid());
+    assertThat(children).hasSize(800);
+
+    assertThat(parent.descendants())
+        .extracting(ProcessHandle::pid)
+        .containsExactlyInAnyOrderElementsOf(
+            children.stream().map(ProcessTable.Seen::pid).collect(Collectors.toList()));
+
+    parent.kill();
+    ProcessTable.assertGoneWithin(children, NOW);
   }
 
   @Test
