@@ -59,8 +59,7 @@ final class OwnedProcesses {
   static List<ProcessHandle> foreignChildren() {
     SPAWNING.writeLock().lock();
     try {
-      List<ProcessHandle> children =
-          ProcessHandle.current().children().collect(Collectors.toList());
+      List<ProcessHandle> children = children();
       Set<Long> alive = children.stream().map(ProcessHandle::pid).collect(Collectors.toSet());
       PIDS.retainAll(alive); // ours that are gone: forget them before their pids are reused
       return children.stream().filter(h -> !PIDS.contains(h.pid())).collect(Collectors.toList());
