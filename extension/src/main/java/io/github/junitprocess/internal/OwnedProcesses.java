@@ -43,7 +43,7 @@ final class OwnedProcesses {
 
   /** The JVM's children: on Linux from its threads' children files, not a scan of all of /proc. */
   private static List<ProcessHandle> children() {
-    if (!ProcFs.AVAILABLE) {
+    if (!ProcFs.CHILDREN_LISTED) {
       return ProcessHandle.current().children().collect(Collectors.toList());
     }
     List<Long> pids = new ArrayList<>();

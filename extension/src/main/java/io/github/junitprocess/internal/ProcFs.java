@@ -10,10 +10,20 @@ import java.util.Collection;
 
 /**
  * Reads Linux's {@code /proc}: process state, start time, children and environment. Every method
- * tolerates processes that vanish while being read. Callers check {@link #AVAILABLE} first.
+ * tolerates processes that vanish while being read. Callers check {@link #AVAILABLE} first, and
+ * {@link #CHILDREN_LISTED} before listing children.
  */
 final class ProcFs {
   static final boolean AVAILABLE = Files.isReadable(Path.of("/proc/self/stat"));
+
+  /**
+   * Whether threads' {@code children} files exist (kernels built without {@code
+   * CONFIG_PROC_CHILDREN} have none); without them children are found through the JDK.
+   */
+  static final boolean CHILDREN_LISTED =
+      AVAILABLE
+          && Files.isReadable(
+              Path.of("/proc/self/task/" + ProcessHandle.current().pid() + "/children"));
 
   private static final Path PROC = Path.of("/proc");
 

@@ -68,7 +68,7 @@ final class TreeKiller {
    */
   static List<Member> descendants(long pid, int threads) {
     List<Member> out = new ArrayList<>();
-    if (ProcFs.AVAILABLE) {
+    if (ProcFs.CHILDREN_LISTED) {
       List<Long> found = new ArrayList<>();
       ProcFs.addChildren(pid, threads, found);
       for (int i = 0; i < found.size(); i++) {
