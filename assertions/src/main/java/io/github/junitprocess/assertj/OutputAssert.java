@@ -3,6 +3,7 @@ package io.github.junitprocess.assertj;
 import io.github.junitprocess.Output;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.internal.Durations;
+import io.github.junitprocess.internal.OutputCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +23,9 @@ import org.assertj.core.api.ListAssert;
  * {@link #hasLineMatching(String)} wait for such a line, and fail at once if the process exits
  * without writing it.
  *
- * <p>A failure message shows the last lines of the output and its log file; reached from a
- * process's assertion it describes the whole process (command, status, both streams).
+ * <p>A failure message describes the whole process the output belongs to (name, command, exit
+ * status, the last lines of both streams); for an {@code Output} that is not the extension's own,
+ * the last lines of the output and its log file.
  */
 public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
   private Navigation navigation = Navigation.HARD;
@@ -41,6 +43,11 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
    */
   public OutputAssert(Output actual) {
     super(actual, OutputAssert.class);
+    if (actual instanceof OutputCapture) { // the extension's own: it knows its process
+      OutputCapture capture = (OutputCapture) actual;
+      owner = capture.process();
+      streamLabel = capture.streamName();
+    }
   }
 
   OutputAssert navigatingWith(Navigation navigation) {

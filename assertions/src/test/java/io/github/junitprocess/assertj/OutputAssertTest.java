@@ -8,7 +8,11 @@ import io.github.junitprocess.Output;
 import io.github.junitprocess.ProcessExtension;
 import io.github.junitprocess.Processes;
 import io.github.junitprocess.SpawnedProcess;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +42,31 @@ class OutputAssertTest {
   void containsLineComparesWholeLines(Processes processes) {
     SpawnedProcess process = finished(processes, "echo alpha; echo beta");
     Output stdout = process.stdout();
+
+    assertThatThrownBy(() -> assertThat(stdout).containsLine("alp"))
+        .hasMessageContaining(
+            "Expecting stdout of process 'sh' to contain the line \"alp\", but none does.")
+        .hasMessageContaining("process: 'sh' (pid " + process.pid() + ")")
+        .hasMessageContaining("command: sh -c 'echo alpha; echo beta'")
+        .hasMessageContaining("status: exited with exit code 0")
+        .hasMessageContaining("stdout (2 lines):\n    | alpha\n    | beta\n")
+        .hasMessageContaining("stderr: (empty)");
+  }
+
+  @Test
+  void theStderrOfAProcessIsDescribedWithItsProcess(Processes processes) {
+    SpawnedProcess process = finished(processes, "echo out; echo err >&2; exit 6");
+
+    assertThatThrownBy(() -> assertThat(process.stderr()).hasLineCount(2))
+        .hasMessageContaining("Expecting stderr of process 'sh' to have 2 lines, but it has 1.")
+        .hasMessageContaining("status: exited with exit code 6")
+        .hasMessageContaining("stdout (1 line):\n    | out")
+        .hasMessageContaining("stderr (1 line):\n    | err");
+  }
+
+  @Test
+  void anOutputOfAnotherMakeIsDescribedByItselfAndItsLogFile(Processes processes) {
+    Output stdout = new Delegating(finished(processes, "echo alpha; echo beta").stdout());
 
     assertThatThrownBy(() -> assertThat(stdout).containsLine("alp"))
         .hasMessageContaining(
@@ -88,7 +117,8 @@ class OutputAssertTest {
     assertThat(stdout).text().isEqualTo("x\ny\n");
     assertThat(stdout).lines().containsExactly("x", "y");
     assertThatThrownBy(() -> assertThat(stdout).lines().contains("z"))
-        .hasMessageContaining("[output '" + stdout.logFile().getFileName() + "'")
+        .hasMessageContaining("[stdout of process 'sh'")
+        .hasMessageContaining("command: sh -c 'echo x; echo y'")
         .hasMessageContaining("    | y");
   }
 
@@ -126,6 +156,61 @@ class OutputAssertTest {
     assertThatThrownBy(
             () -> assertThat(process.stdout()).within(Duration.ofMillis(200)).hasLineMatching("x"))
         .hasMessageContaining("to have a line matching /x/ within 200ms, but it did not.")
-        .hasMessageContaining("output: (empty)");
+        .hasMessageContaining("status: still running")
+        .hasMessageContaining("stdout: (empty)");
+  }
+
+  /** An {@code Output} that is not the extension's own, as a user's wrapper would be. */
+  private static final class Delegating implements Output {
+    private final Output d;
+
+    Delegating(Output delegate) {
+      this.d = delegate;
+    }
+
+    @Override
+    public String text() {
+      return d.text();
+    }
+
+    @Override
+    public List<String> lines() {
+      return d.lines();
+    }
+
+    @Override
+    public byte[] bytes() {
+      return d.bytes();
+    }
+
+    @Override
+    public long size() {
+      return d.size();
+    }
+
+    @Override
+    public boolean truncated() {
+      return d.truncated();
+    }
+
+    @Override
+    public Path logFile() {
+      return d.logFile();
+    }
+
+    @Override
+    public String awaitLine(String regex, Duration timeout) {
+      return d.awaitLine(regex, timeout);
+    }
+
+    @Override
+    public MatchResult awaitMatch(String regex, Duration timeout) {
+      return d.awaitMatch(regex, timeout);
+    }
+
+    @Override
+    public String awaitLine(Predicate<String> predicate, Duration timeout) {
+      return d.awaitLine(predicate, timeout);
+    }
   }
 }

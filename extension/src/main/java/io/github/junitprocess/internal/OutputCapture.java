@@ -3,6 +3,7 @@ package io.github.junitprocess.internal;
 import io.github.junitprocess.Output;
 import io.github.junitprocess.ProcessExitedException;
 import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.SpawnedProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,19 @@ public final class OutputCapture implements Output {
 
   void attach(ManagedProcess owner) {
     this.owner = owner;
+  }
+
+  /**
+   * The process writing this stream, so that a message about the stream can describe it; null only
+   * before the process is set up, which no caller sees.
+   */
+  public SpawnedProcess process() {
+    return owner;
+  }
+
+  /** {@code stdout} or {@code stderr}. */
+  public String streamName() {
+    return streamName;
   }
 
   /** Starts pumping {@code in} on a capture thread. */
