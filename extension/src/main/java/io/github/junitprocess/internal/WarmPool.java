@@ -280,8 +280,13 @@ final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder {
           continue;
         }
         if (lost == size) {
+          Throwable loss = lastLoss();
           throw new ProcessException(
-              "Pool '" + name + "' has no workers left: none could be replaced", lastLoss());
+              "Pool '"
+                  + name
+                  + "' has no workers left: none could be replaced"
+                  + (loss == null ? "" : ". The last attempt failed:\n" + loss.getMessage()),
+              loss);
         }
         if (nanos <= 0) {
           throw new ProcessTimeoutException(

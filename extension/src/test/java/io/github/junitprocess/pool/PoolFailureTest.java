@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessExitedException;
 import io.github.junitprocess.ProcessStartException;
 import io.github.junitprocess.ProcessTimeoutException;
@@ -135,6 +136,22 @@ class PoolFailureTest {
         .hasMessageContaining("exit code 7");
     // the other worker may be stopped before its shell has written its pid
     assertThat(pids()).hasSizeBetween(1, 2);
+    TestKit.assertAllGone(pids());
+  }
+
+  @Test
+  void aPoolWhoseWorkerCannotBeReplacedSaysWhyToTheBorrowerAndFailsTheTest() throws Exception {
+    EngineExecutionResults results = run(PoolFailureFixtures.ReplacementCannotStart.class);
+
+    assertThat(PoolFailureFixtures.ReplacementCannotStart.borrowFailure)
+        .isInstanceOf(ProcessException.class)
+        .hasMessageContaining("Pool 'once' has no workers left: none could be replaced.")
+        .hasMessageContaining("The last attempt failed:\nProcess 'once-1' exited")
+        .hasMessageContaining("exit code 3")
+        .hasMessageContaining("| cannot start twice")
+        .hasCauseInstanceOf(ProcessExitedException.class);
+    assertThat(failureOf(results))
+        .hasStackTraceContaining("Pool 'once': 1 worker(s) could not be replaced");
     TestKit.assertAllGone(pids());
   }
 
