@@ -19,7 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>String members may use placeholders: {@code ${port}}, {@code ${port.NAME}}, {@code
  * ${tempDir}}, {@code ${java}}, {@code ${classpath}}, {@code ${env.NAME}}, {@code ${sys.NAME}};
- * {@code $${} writes a literal {@code ${}.
+ * {@code $${} writes a literal {@code ${}. {@code ${port.NAME}} is a free port shared by every
+ * process of the test class under that name, and a process's own {@code ${port}} is the one of its
+ * {@link #name()}: a client reaches a server named {@code api} (or a field {@code api}) through
+ * {@code ${port.api}}.
  *
  * <p>Configuration mistakes (wrong field type, both or neither of {@link #value()} and {@link
  * #javaMain()}, unknown placeholder, bad duration) raise an {@code

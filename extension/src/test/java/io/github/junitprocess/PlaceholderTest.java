@@ -31,6 +31,29 @@ class PlaceholderTest {
   }
 
   @Test
+  void aProcesssOwnPortIsTheNamedPortOfItsName(
+      @SpawnProcess(value = {"echo", "${port.api}"}) ProcessResult before,
+      @SpawnProcess(
+              value = {"python3", "-m", "http.server", "${port}", "--bind", "127.0.0.1"},
+              name = "api",
+              readyPort = "${port}")
+          SpawnedProcess api,
+      @SpawnProcess(
+              value = {
+                "python3",
+                "-c",
+                "import sys, urllib.request; print(urllib.request.urlopen('http://127.0.0.1:' + sys.argv[1] + '/').status)",
+                "${port.api}"
+              })
+          ProcessResult after,
+      @SpawnProcess(value = {"echo", "${port}"}) ProcessResult echo) {
+    assertThat(api.port()).isEqualTo(api.port("api"));
+    assertThat(before.stdout()).isEqualTo(api.port() + "\n");
+    assertThat(after.stdout().strip()).as(after.stderr()).isEqualTo("200");
+    assertThat(echo.stdout()).isEqualTo(api.port("echo") + "\n").isNotEqualTo(before.stdout());
+  }
+
+  @Test
   void ownPortEnvSysAndLiteral(
       @SpawnProcess(
               value = {

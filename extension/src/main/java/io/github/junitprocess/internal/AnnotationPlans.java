@@ -203,20 +203,37 @@ final class AnnotationPlans {
   }
 
   /**
-   * Builds the plan; placeholders are expanded here (allocating ports and the temp dir). {@code
-   * runToCompletion} for a {@code ProcessResult} injection.
+   * Builds the plan of a {@code @SpawnProcess}; placeholders are expanded here (allocating ports
+   * and the temp dir). Its {@code ${port}} is {@code ${port.NAME}} of its name, so that other
+   * processes of the class can be pointed at it by name. {@code runToCompletion} for a {@code
+   * ProcessResult} injection.
    */
-  static LaunchPlan plan(
+  static LaunchPlan spawnPlan(
+      Members m, String element, String defaultName, ProcessScope scope, boolean runToCompletion) {
+    return plan(m, "SpawnProcess", element, defaultName, scope, runToCompletion, true);
+  }
+
+  /**
+   * Builds the plan of a pool's task defaults or worker: as above, but a worker's {@code ${port}}
+   * is a fresh port, so that a replacement never waits for its predecessor's port to be released.
+   */
+  static LaunchPlan poolPlan(
+      Members m, String element, String name, ProcessScope scope, boolean runToCompletion) {
+    return plan(m, "ProcessPool", element, name, scope, runToCompletion, false);
+  }
+
+  private static LaunchPlan plan(
       Members m,
       String annotation,
       String element,
       String defaultName,
       ProcessScope scope,
-      boolean runToCompletion) {
+      boolean runToCompletion,
+      boolean portByName) {
     String where = "@" + annotation + " on " + element;
     LaunchPlan plan = new LaunchPlan();
     plan.name = m.name.isBlank() ? defaultName : m.name;
-    ExpansionValues values = new ExpansionValues(scope);
+    ExpansionValues values = new ExpansionValues(scope, portByName ? plan.name : null);
     plan.namedPorts = scope.ports()::named;
     List<String> args = expandAll(m.args, values);
     if (m.javaMain != void.class) {
@@ -280,11 +297,14 @@ final class AnnotationPlans {
   /** Placeholder values for one process; {@code ${port}} and {@code ${tempDir}} are made on use. */
   static final class ExpansionValues implements Placeholders.Values {
     private final ProcessScope scope;
+    private final String portName;
     private Integer port;
     Path tempDir;
 
-    ExpansionValues(ProcessScope scope) {
+    /** {@code portName}: the name {@code ${port}} is shared under, or null for a fresh port. */
+    ExpansionValues(ProcessScope scope, String portName) {
       this.scope = scope;
+      this.portName = portName;
     }
 
     IntSupplier portSupplier() {
@@ -295,7 +315,7 @@ final class AnnotationPlans {
     @Override
     public String port() {
       if (port == null) {
-        port = PortRegistry.freePort();
+        port = portName == null ? PortRegistry.freePort() : scope.ports().named(portName);
       }
       return Integer.toString(port);
     }

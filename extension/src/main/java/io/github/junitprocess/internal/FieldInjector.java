@@ -153,8 +153,8 @@ public final class FieldInjector {
     if (spawn.isPresent()) {
       boolean run = type == ProcessResult.class;
       LaunchPlan plan =
-          AnnotationPlans.plan(
-              AnnotationPlans.of(spawn.get()), "SpawnProcess", element, defaultName, scope, run);
+          AnnotationPlans.spawnPlan(
+              AnnotationPlans.of(spawn.get()), element, defaultName, scope, run);
       return run ? scope.run(plan) : scope.start(plan);
     }
     Optional<ProcessPool> pool = AnnotationSupport.findAnnotation(e, ProcessPool.class);

@@ -62,8 +62,7 @@ final class WorkerPools {
     AnnotationPlans.Members members = AnnotationPlans.of(pool);
     members.name = ""; // tasks and workers get their own names
     if (!isWarm(pool)) {
-      LaunchPlan defaults =
-          AnnotationPlans.plan(members, "ProcessPool", element, name, scope, true);
+      LaunchPlan defaults = AnnotationPlans.poolPlan(members, element, name, scope, true);
       TaskPool tasks = new TaskPool(name, pool.size(), defaults, scope);
       scope.register(tasks);
       return tasks;
@@ -77,9 +76,7 @@ final class WorkerPools {
             pool.maxUses(),
             template(pool),
             startup != null ? startup : scope.config().startupTimeout(),
-            slot ->
-                AnnotationPlans.plan(
-                    members, "ProcessPool", element, name + "-" + slot, scope, false),
+            slot -> AnnotationPlans.poolPlan(members, element, name + "-" + slot, scope, false),
             scope);
     scope.register(warm);
     warm.startAll();
