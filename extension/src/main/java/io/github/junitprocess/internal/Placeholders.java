@@ -124,16 +124,6 @@ final class Placeholders {
     throw new PlaceholderException("unknown placeholder ${" + p + "}; known: " + KNOWN);
   }
 
-  /** {@code true} when {@code s} uses {@code ${port}}. */
-  static boolean usesOwnPort(String s) {
-    for (Token t : parse(s)) {
-      if (t.placeholder && t.text.equals("port")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static String expand(String s, Values v) {
     if (s.indexOf('$') < 0) {
       return s;

@@ -137,52 +137,6 @@ class PlaceholdersFuzzTest {
     if (input.indexOf('$') < 0) {
       assertThat(expanded).isSameAs(input);
     }
-    assertThat(Placeholders.usesOwnPort(input)).isEqualTo(expandsOwnPort(input));
-  }
-
-  /** Whether the expansion used {@code ${port}}, observed through the values. */
-  private static boolean expandsOwnPort(String input) {
-    boolean[] used = new boolean[1];
-    Placeholders.expand(
-        input,
-        new Placeholders.Values() {
-          @Override
-          public String port() {
-            used[0] = true;
-            return "";
-          }
-
-          @Override
-          public String namedPort(String name) {
-            return "";
-          }
-
-          @Override
-          public String tempDir() {
-            return "";
-          }
-
-          @Override
-          public String java() {
-            return "";
-          }
-
-          @Override
-          public String classpath() {
-            return "";
-          }
-
-          @Override
-          public String env(String name) {
-            return "";
-          }
-
-          @Override
-          public String sys(String name) {
-            return "";
-          }
-        });
-    return used[0];
   }
 
   private static String shown(String input) {

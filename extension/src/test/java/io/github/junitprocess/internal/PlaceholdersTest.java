@@ -81,10 +81,4 @@ class PlaceholdersTest {
         .hasMessageContaining("unclosed placeholder")
         .hasMessageContaining("$${");
   }
-
-  @Test
-  void knowsWhenTheOwnPortIsUsed() {
-    assertThat(Placeholders.usesOwnPort("--port=${port}")).isTrue();
-    assertThat(Placeholders.usesOwnPort("${port.web} $${port}")).isFalse();
-  }
 }
