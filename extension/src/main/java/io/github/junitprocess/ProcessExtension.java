@@ -1,5 +1,6 @@
 package io.github.junitprocess;
 
+import io.github.junitprocess.internal.ExtensionInstances;
 import io.github.junitprocess.internal.FailureReports;
 import io.github.junitprocess.internal.FieldInjector;
 import io.github.junitprocess.internal.LeakDetector;
@@ -36,6 +37,9 @@ public class ProcessExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    if (!ExtensionInstances.owns(context, this)) {
+      return;
+    }
     FieldInjector.injectStatic(context);
     if (context.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_CLASS) {
       context.getTestInstance().ifPresent(i -> FieldInjector.injectInstance(context, i));
@@ -44,16 +48,32 @@ public class ProcessExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    if (!ExtensionInstances.owns(context, this)) {
+      return;
+    }
     LeakDetector.before(context);
     FieldInjector.injectPerMethodInstances(context);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
+    if (!ExtensionInstances.owns(context, this)) {
+      return;
+    }
     if (context.getExecutionException().isPresent()) {
       FailureReports.publishLogs(context);
     }
     LeakDetector.after(context);
+  }
+
+  /**
+   * Constructor parameters belong to the test the instance is made for (under the default {@code
+   * Lifecycle.PER_METHOD}): their processes stop after that test, not at the end of the class.
+   */
+  @Override
+  public ExtensionContextScope getTestInstantiationExtensionContextScope(
+      ExtensionContext rootContext) {
+    return ExtensionContextScope.TEST_METHOD;
   }
 
   @Override
@@ -69,30 +89,34 @@ public class ProcessExtension
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable throwable)
       throws Throwable {
-    throw FailureReports.enrich(context, throwable);
+    throw enrich(context, throwable);
   }
 
   @Override
   public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable t)
       throws Throwable {
-    throw FailureReports.enrich(context, t);
+    throw enrich(context, t);
   }
 
   @Override
   public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable t)
       throws Throwable {
-    throw FailureReports.enrich(context, t);
+    throw enrich(context, t);
   }
 
   @Override
   public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable t)
       throws Throwable {
-    throw FailureReports.enrich(context, t);
+    throw enrich(context, t);
   }
 
   @Override
   public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable t)
       throws Throwable {
-    throw FailureReports.enrich(context, t);
+    throw enrich(context, t);
+  }
+
+  private Throwable enrich(ExtensionContext context, Throwable t) {
+    return ExtensionInstances.owns(context, this) ? FailureReports.enrich(context, t) : t;
   }
 }

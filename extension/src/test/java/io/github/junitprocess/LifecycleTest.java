@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 @ResourceLock("LifecycleFixtures")
 class LifecycleTest {
@@ -72,6 +73,41 @@ class LifecycleTest {
     assertAllPassed(TestKit.run(LifecycleFixtures.ProcessesFieldOnly.class), 1);
 
     assertThat(PIDS).containsKeys("class.processes", "test.processes");
+    assertThat(PIDS.values()).allSatisfy(pid -> assertThat(isGone(pid)).isTrue());
+  }
+
+  @Test
+  void aConstructorParameterProcessLivesForTheTestItsInstanceIsMadeFor() {
+    assertAllPassed(TestKit.run(LifecycleFixtures.ConstructorParameter.class), 2);
+
+    assertThat(PIDS.get("ctor.a")).isNotEqualTo(PIDS.get("ctor.b"));
+    assertThat(EVENTS).containsExactly("a's process alive in b=false");
+    assertThat(isGone(PIDS.get("ctor.b"))).isTrue();
+  }
+
+  @Test
+  void anExtensionRegisteredTwiceStartsEachProcessOnceAndReportsOnce(@TempDir Path dir)
+      throws Exception {
+    Path started = dir.resolve("started");
+    System.setProperty("junit.process.test.started", started.toString());
+    EngineExecutionResults results;
+    try {
+      results = TestKit.run(LifecycleFixtures.RegisteredTwice.class);
+    } finally {
+      System.clearProperty("junit.process.test.started");
+    }
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+    assertThat(TestKit.singleFailure(results).getSuppressed())
+        .as("one output report per process in scope")
+        .hasSize(2);
+    assertThat(Files.readAllLines(started))
+        .as("the static process once, the per-test one once per test")
+        .hasSize(3)
+        .containsExactlyInAnyOrder(
+            Long.toString(PIDS.get("twice.shared")),
+            Long.toString(PIDS.get("twice.passes")),
+            Long.toString(PIDS.get("twice.fails")));
     assertThat(PIDS.values()).allSatisfy(pid -> assertThat(isGone(pid)).isTrue());
   }
 }
