@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,29 @@ class ReadinessTest {
     public boolean isReady(SpawnedProcess process) {
       return process.stdout().lines().size() >= 3;
     }
+  }
+
+  @Test
+  void aCheckThatBlocksIsCutOffAtTheStartupTimeout(Processes processes) {
+    CountDownLatch never = new CountDownLatch(1);
+    long[] pid = new long[1];
+    ProcessSpec spec =
+        ProcessSpec.of("sleep", "100")
+            .startupTimeout(Duration.ofMillis(500))
+            .readyCheck(
+                proc -> {
+                  pid[0] = proc.pid();
+                  never.await(); // a request without a timeout, say
+                  return true;
+                });
+
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> processes.start(spec))
+        .isInstanceOf(ProcessTimeoutException.class)
+        .hasMessageContaining("Timed out after 500ms")
+        .hasMessageContaining("the check had not returned by the deadline");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    assertThat(TestKit.isGone(pid[0])).isTrue();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.junitprocess.internal;
 import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessExitedException;
 import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.ReadinessCheck;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 final class ReadinessWaiter {
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final long CHECK_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private ReadinessWaiter() {}
 
@@ -118,12 +121,15 @@ final class ReadinessWaiter {
   private static void poll(ManagedProcess p, LaunchPlan plan, Duration timeout, long deadline) {
     long pause = FIRST_PAUSE_NANOS;
     Throwable lastError = null;
+    boolean checkOverran = false;
     while (true) {
       boolean portReady = plan.readyPort <= 0 || canConnect(plan.readyPort, deadline);
       boolean checkReady = true;
       if (portReady && plan.readyCheck != null) {
         try {
-          checkReady = plan.readyCheck.isReady(p);
+          Boolean answer = runCheck(p, plan.readyCheck, deadline);
+          checkOverran = answer == null;
+          checkReady = Boolean.TRUE.equals(answer);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new ProcessException(Messages.interrupted(p, "waiting for readiness"), e);
@@ -143,6 +149,8 @@ final class ReadinessWaiter {
         String what = "waiting for process '" + p.name() + "' to be ready: " + describe(plan);
         if (!portReady) {
           what += " (port " + plan.readyPort + " refused connections)";
+        } else if (checkOverran && lastError == null) {
+          what += " (the check had not returned by the deadline; it was interrupted)";
         } else if (lastError != null) {
           what += " (last check failure: " + lastError + ")";
         } else {
@@ -163,6 +171,59 @@ final class ReadinessWaiter {
         throw new ProcessException(Messages.interrupted(p, "waiting for readiness"), e);
       }
       pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+    }
+  }
+
+  /**
+   * Runs one call of {@code check} on its own thread, so that a check that blocks (a request
+   * without a timeout) cannot hold the caller past the deadline or past the process's exit.
+   *
+   * @return the check's answer, or null when the deadline passed or the process exited first (the
+   *     check's thread is then interrupted and left to end on its own)
+   * @throws Exception what the check threw
+   */
+  private static Boolean runCheck(ManagedProcess p, ReadinessCheck check, long deadline)
+      throws Exception {
+    CompletableFuture<Boolean> answer = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                answer.complete(check.isReady(p));
+              } catch (Throwable e) {
+                answer.completeExceptionally(e);
+              }
+            },
+            "junit-process-ready-check-" + p.pid());
+    t.setDaemon(true);
+    t.start();
+    try {
+      // a call begun just before the deadline still gets a moment to answer
+      long wait = Math.max(CHECK_GRACE_NANOS, deadline - System.nanoTime());
+      CompletableFuture.anyOf(answer, p.exitFuture()).get(wait, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      // the deadline passed while the check ran
+    } catch (ExecutionException e) {
+      // the exit watcher cannot fail; the check's own failure is read below
+    } catch (InterruptedException e) {
+      t.interrupt();
+      throw e;
+    }
+    if (!answer.isDone()) {
+      t.interrupt();
+      return null;
+    }
+    try {
+      return answer.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof InterruptedException) { // the check's own affair, not the caller's
+        throw new IllegalStateException("the check was interrupted", cause);
+      }
+      if (cause instanceof Exception) {
+        throw (Exception) cause;
+      }
+      throw (Error) cause;
     }
   }
 
