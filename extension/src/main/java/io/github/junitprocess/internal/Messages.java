@@ -110,6 +110,8 @@ public final class Messages {
     }
   }
 
+  private static final int MAX_ARGS = 100;
+
   private static String shorten(String line) {
     if (line.length() <= MAX_LINE_CHARS) {
       return line;
@@ -124,13 +126,23 @@ public final class Messages {
     return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
   }
 
-  /** The command as a shell would show it, quoting arguments with spaces. */
+  /**
+   * The command as a shell would show it, quoting arguments with spaces. A message stays readable
+   * however long the command: an argument is cut after {@value #MAX_LINE_CHARS} characters, and
+   * past {@value #MAX_ARGS} arguments only the count of the rest is shown.
+   */
   public static String commandLine(List<String> command) {
     StringBuilder sb = new StringBuilder();
-    for (String arg : command) {
+    int shown = 0;
+    for (String full : command) {
       if (sb.length() > 0) {
         sb.append(' ');
       }
+      if (shown++ == MAX_ARGS) {
+        sb.append("[... ").append(command.size() - MAX_ARGS).append(" more arguments]");
+        break;
+      }
+      String arg = shorten(full);
       if (arg.isEmpty() || arg.chars().anyMatch(c -> " \t\n'\"\\$`|&;<>()*?#~".indexOf(c) >= 0)) {
         sb.append('\'').append(arg.replace("'", "'\\''")).append('\'');
       } else {
