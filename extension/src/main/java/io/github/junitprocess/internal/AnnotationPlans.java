@@ -121,7 +121,7 @@ final class AnnotationPlans {
       try {
         Pattern.compile(m.readyLine);
       } catch (PatternSyntaxException e) {
-        throw error(where, "readyLine is not a valid regex: " + e.getDescription());
+        throw error(where, "readyLine is not a valid regex: " + e.getMessage());
       }
     }
     String port = m.readyPort.strip();
@@ -180,6 +180,9 @@ final class AnnotationPlans {
 
   private static Constructor<? extends ReadinessCheck> constructor(
       String where, Class<? extends ReadinessCheck> type) {
+    if (java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+      throw error(where, "readyCheck " + type.getName() + " is abstract; give a concrete class");
+    }
     try {
       Constructor<? extends ReadinessCheck> c = type.getDeclaredConstructor();
       c.setAccessible(true);
@@ -267,9 +270,9 @@ final class AnnotationPlans {
       try {
         plan.readyCheck = constructor(where, m.readyCheck).newInstance();
       } catch (ReflectiveOperationException e) {
+        Throwable why = e.getCause() != null ? e.getCause() : e;
         throw error(
-            where,
-            "readyCheck " + m.readyCheck.getName() + " could not be created: " + e.getCause());
+            where, "readyCheck " + m.readyCheck.getName() + " could not be created: " + why);
       }
     }
     ProcessConfig config = scope.config();

@@ -144,13 +144,12 @@ final class ProcessLauncher {
                   ? "the working directory is not a directory"
                   : "the working directory does not exist"));
     }
-    if (plan.stdin != null && !Files.isReadable(plan.stdin)) {
-      throw new ProcessStartException(
-          startFailure(
-              plan,
-              "the stdin file "
-                  + plan.stdin
-                  + (Files.exists(plan.stdin) ? " is not readable" : " does not exist")));
+    if (plan.stdin != null && (!Files.isReadable(plan.stdin) || Files.isDirectory(plan.stdin))) {
+      String why =
+          !Files.exists(plan.stdin)
+              ? " does not exist"
+              : Files.isDirectory(plan.stdin) ? " is a directory" : " is not readable";
+      throw new ProcessStartException(startFailure(plan, "the stdin file " + plan.stdin + why));
     }
   }
 

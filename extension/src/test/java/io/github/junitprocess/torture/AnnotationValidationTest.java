@@ -86,7 +86,14 @@ class AnnotationValidationTest {
         arguments(
             BadAnnotationFixtures.InvalidPlaceholderName.class,
             "invalid name in placeholder ${port.a b}"),
-        arguments(BadAnnotationFixtures.BadReadyLine.class, "readyLine is not a valid regex"),
+        arguments(
+            BadAnnotationFixtures.BadReadyLine.class,
+            "readyLine is not a valid regex: Unclosed group near index 9\n(unclosed"),
+        arguments(
+            BadAnnotationFixtures.ReadyCheckAbstract.class,
+            "readyCheck "
+                + BadAnnotationFixtures.ReadyCheckAbstract.Abstract.class.getName()
+                + " is abstract; give a concrete class"),
         arguments(
             BadAnnotationFixtures.ReadyPortNotANumber.class,
             "readyPort must be \"${port}\", \"${port.NAME}\" or 1..65535, was \"http\""),
@@ -151,6 +158,8 @@ class AnnotationValidationTest {
         arguments(
             BadAnnotationFixtures.MissingStdinFile.class,
             "the stdin file /no/such/file does not exist"),
+        arguments(
+            BadAnnotationFixtures.StdinIsADirectory.class, "the stdin file /tmp is a directory"),
         arguments(
             BadAnnotationFixtures.ProgramNotOnPath.class,
             "command 'junit-process-no-such-program' not found on PATH"),
