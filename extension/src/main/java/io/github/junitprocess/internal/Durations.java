@@ -108,8 +108,11 @@ public final class Durations {
     if (ms >= 1000) {
       return String.format(Locale.ROOT, "%.3f", ms / 1000.0).replaceAll("\\.?0+$", "") + "s";
     }
-    if (ms > 0) {
+    if (ms > 0 || d.isZero()) {
       return ms + "ms";
+    }
+    if (d.isNegative()) {
+      return "-" + format(d.negated());
     }
     return d.toNanos() / 1000 + "us";
   }

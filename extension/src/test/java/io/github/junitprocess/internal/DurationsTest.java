@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,5 +47,12 @@ class DurationsTest {
   @CsvSource({"500ms, 500ms", "30s, 30s", "2m, 2m", "1.5s, 1.5s", "1234ms, 1.234s", "90s, 90s"})
   void formatsLikeUsersWrite(String text, String formatted) {
     assertThat(Durations.format(Durations.parse(text))).isEqualTo(formatted);
+  }
+
+  @Test
+  void formatsZeroNegativeAndTinyDurationsReadably() {
+    assertThat(Durations.format(Duration.ZERO)).isEqualTo("0ms");
+    assertThat(Durations.format(Duration.ofSeconds(-5))).isEqualTo("-5s");
+    assertThat(Durations.format(Duration.ofNanos(250_000))).isEqualTo("250us");
   }
 }
