@@ -80,8 +80,21 @@ class StdinTest {
 
     assertThatThrownBy(() -> p.writeLine("hello"))
         .isInstanceOf(ProcessIOException.class)
-        .hasMessageContaining("process 'true' (pid " + p.pid() + ")")
-        .hasMessageContaining("the process has exited (exit code 0)");
+        .hasMessageContaining("Cannot write to the stdin of process 'true' (pid " + p.pid() + ")")
+        .hasMessageContaining("the process has exited (exit code 0)")
+        .hasMessageContaining("command: true");
+  }
+
+  @Test
+  void writingToAStoppedProcessSaysItWasStopped(Processes processes) {
+    SpawnedProcess p = processes.start("cat");
+    p.stop();
+
+    assertThatThrownBy(() -> p.writeLine("hello"))
+        .isInstanceOf(ProcessIOException.class)
+        .hasMessageContaining("the process has exited (killed by signal TERM")
+        .hasMessageContaining("stopped by the extension")
+        .hasMessageContaining("command: cat");
   }
 
   @Test

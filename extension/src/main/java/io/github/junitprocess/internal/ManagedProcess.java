@@ -250,29 +250,28 @@ public class ManagedProcess implements SpawnedProcess {
     synchronized (stdinLock) {
       if (stdin == null) {
         throw new ProcessIOException(
-            Messages.identity(this) + ": stdin is redirected from " + plan.stdin);
+            Messages.stdinFailure(this, "stdin is redirected from " + plan.stdin));
       }
-      if (stdinClosed) {
-        throw new ProcessIOException(Messages.identity(this) + ": stdin was closed");
-      }
-      if (!process.isAlive()) {
+      boolean exited = !process.isAlive();
+      if (stdinClosed && !(exited && resultNow().stoppedByExtension())) {
         throw new ProcessIOException(
-            Messages.identity(this)
-                + ": cannot write to stdin, the process has exited ("
-                + Messages.status(this)
-                + ")");
+            Messages.stdinFailure(this, "stdin was closed (closeStdin(), or input given)"));
+      }
+      if (exited) {
+        throw new ProcessIOException(
+            Messages.stdinFailure(this, "the process has exited (" + Messages.status(this) + ")"));
       }
       try {
         stdin.write(bytes);
         stdin.flush();
       } catch (IOException e) {
         throw new ProcessIOException(
-            Messages.identity(this)
-                + ": writing to stdin failed: "
-                + e.getMessage()
-                + (process.isAlive()
-                    ? ""
-                    : " (the process has exited: " + Messages.status(this) + ")"),
+            Messages.stdinFailure(
+                this,
+                e.getMessage()
+                    + (process.isAlive()
+                        ? ""
+                        : " (the process has exited: " + Messages.status(this) + ")")),
             e);
       }
     }

@@ -22,6 +22,16 @@ public final class Messages {
     return "process '" + p.name() + "' (pid " + p.pid() + ")";
   }
 
+  /** Why nothing could be written to the stdin of {@code p}, with its command. */
+  static String stdinFailure(ManagedProcess p, String why) {
+    return "Cannot write to the stdin of "
+        + identity(p)
+        + ": "
+        + why
+        + "\n  command: "
+        + commandLine(p.command());
+  }
+
   /** {@code exit code 1}, {@code killed by signal TERM (exit code 143)}, with who stopped it. */
   public static String exitStatus(ProcessResult r) {
     String s =
