@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.junitprocess.fixtures.StartErrorFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,19 @@ class StartErrorTest {
         .isInstanceOf(ProcessStartException.class)
         .hasMessageContaining("is not executable")
         .hasMessageContaining(script.toString());
+  }
+
+  @Test
+  void aScriptWhoseInterpreterIsMissingSaysWhich(Processes processes, @TempDir Path dir)
+      throws Exception {
+    Path script = Files.writeString(dir.resolve("bad.sh"), "#!/nonexistent/interp -e\necho hi\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    assertThatThrownBy(() -> processes.run(script.toString()))
+        .isInstanceOf(ProcessStartException.class)
+        .hasMessageContaining(script.toString())
+        .hasMessageContaining(
+            "its #! line names the interpreter '/nonexistent/interp', which does not exist");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.github.junitprocess.ProcessStartException;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +84,8 @@ final class ProcessLauncher {
       if (!WINDOWS) {
         resolveProgram(plan, childPath, true); // verifies a remembered program, walks PATH anew
       }
-      throw new ProcessStartException(startFailure(plan, osReason(e)), e);
+      throw new ProcessStartException(
+          startFailure(plan, osReason(e) + interpreterHint(plan, program)), e);
     }
     String base = safeFileName(plan.name) + "-" + process.pid();
     boolean logs = plan.logDir != null;
@@ -220,6 +222,30 @@ final class ProcessLauncher {
         + Messages.commandLine(plan.command)
         + "\n  working dir: "
         + plan.workingDir;
+  }
+
+  /**
+   * Why a program that exists could still not be found: a script whose {@code #!} interpreter is
+   * missing fails with the same "No such file or directory" as a missing program.
+   */
+  private static String interpreterHint(LaunchPlan plan, String program) {
+    Path file = plan.workingDir.resolve(program);
+    if (!Files.isRegularFile(file)) {
+      return "";
+    }
+    byte[] head = ProcFs.read(file.toString(), 256);
+    if (head == null || head.length < 3 || head[0] != '#' || head[1] != '!') {
+      return "";
+    }
+    String line = new String(head, 2, head.length - 2, StandardCharsets.UTF_8).split("\n", 2)[0];
+    String interpreter = line.strip().split("\\s+", 2)[0];
+    if (interpreter.isEmpty() || Files.isExecutable(Path.of(interpreter))) {
+      return "";
+    }
+    return "; its #! line names the interpreter '"
+        + interpreter
+        + "', which "
+        + (Files.exists(Path.of(interpreter)) ? "is not executable" : "does not exist");
   }
 
   private static String osReason(Exception e) {
