@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The on-disk copy of one output stream, created when its capture first writes to it; the name is
@@ -15,6 +17,9 @@ final class LogFile {
   /** Files older than this JVM are left over from an earlier run and may be overwritten. */
   private static final long JVM_START =
       ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+
+  /** Directories already warned about, so that a bad log dir is reported once, not per stream. */
+  private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
   private final Path dir;
   private final String baseName;
@@ -60,6 +65,7 @@ final class LogFile {
       // a full disk must not block or kill the child: memory capture goes on, the file stops
       failed = true;
       closeQuietly();
+      warn(e);
     }
   }
 
@@ -91,6 +97,20 @@ final class LogFile {
       out = new FileOutputStream(path.toFile(), true);
     } catch (IOException | SecurityException e) {
       failed = true;
+      warn(e);
+    }
+  }
+
+  private void warn(Exception e) {
+    if (WARNED.add(dir)) {
+      System.err.println(
+          "[junit-process] WARNING: cannot write log files in "
+              + dir
+              + " ("
+              + e
+              + "); output beyond the in-memory capture limit is lost. Point"
+              + " junit.process.log.dir at a writable directory, or set"
+              + " junit.process.log.enabled=false.");
     }
   }
 
