@@ -10,6 +10,15 @@ final class PidWindow {
   private final long lastPid = ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
   private final long spawns = OwnedProcesses.spawns();
 
+  /**
+   * The first pid handed out after this window opened, a lower bound for every process since
+   * (unless pids wrapped around, which {@link TreeKiller#marked(java.util.Set, long, long)} sees);
+   * 0 when unknown.
+   */
+  long firstPid() {
+    return lastPid < 0 ? 0 : lastPid + 1;
+  }
+
   /** True when every pid handed out since this window opened went to one of our spawns. */
   boolean onlyOurSpawnsSince() {
     if (lastPid < 0) {

@@ -262,13 +262,12 @@ public final class ProcessScope implements AutoCloseable {
     }
     Set<String> cookies = new HashSet<>();
     long minTicks = Long.MAX_VALUE;
-    long minPid = Long.MAX_VALUE;
     for (ManagedProcess p : started) {
       cookies.add(p.cookie());
       minTicks = Math.min(minTicks, p.knownStartTicks()); // 0 when never read: no bound
-      minPid = Math.min(minPid, p.pid());
     }
-    TreeKiller.killMarked(cookies, minTicks, minPid, "'" + description + "'");
+    // not the lowest pid of the processes: after a wrap-around an earlier one has a higher pid
+    TreeKiller.killMarked(cookies, minTicks, window.firstPid(), "'" + description + "'");
   }
 
   /** A per-process directory deleted with the scope. */

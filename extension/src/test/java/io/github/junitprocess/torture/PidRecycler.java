@@ -45,6 +45,20 @@ public final class PidRecycler {
   }
 
   /**
+   * Makes the next pid wrap around to the low end (the kernel's {@code pid_max} reached); false
+   * when this machine does not allow it.
+   */
+  public static boolean wrapAround() {
+    try {
+      long max = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).strip());
+      Files.writeString(LAST_PID, Long.toString(max - 1));
+      return true;
+    } catch (IOException | SecurityException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
    * Starts, as process {@code pid}, a {@code sleep} that leads its own session and process group
    * (so the group id of the process that had the pid exists again), and waits until it does.
    */

@@ -13,6 +13,7 @@ import io.github.junitprocess.torture.fixtures.StubbornFixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,6 +139,18 @@ class StubbornProcessesTest {
     assertThat(StubbornFixtures.STARTED.size())
         .as("parent, 4 escaped, 1 left by an exited one")
         .isEqualTo(6);
+    ProcessTable.assertGoneWithin(StubbornFixtures.STARTED.all(), NOW);
+  }
+
+  @Test
+  void teardownSweepsADaemonWhosePidCameAfterAWrapAround() {
+    run(StubbornFixtures.DaemonAcrossAPidWrapAround.class)
+        .testEvents()
+        .assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+    Assumptions.assumeTrue(
+        StubbornFixtures.DaemonAcrossAPidWrapAround.WRAPPED,
+        "pids could not be made to wrap around here (needs root)");
     ProcessTable.assertGoneWithin(StubbornFixtures.STARTED.all(), NOW);
   }
 
