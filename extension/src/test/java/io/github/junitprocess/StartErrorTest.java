@@ -8,6 +8,7 @@ import io.github.junitprocess.fixtures.StartErrorFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +42,16 @@ class StartErrorTest {
     Path script = Files.writeString(dir.resolve("bad.sh"), "#!/nonexistent/interp -e\necho hi\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-    assertThatThrownBy(() -> processes.run(script.toString()))
-        .isInstanceOf(ProcessStartException.class)
-        .hasMessageContaining(script.toString())
-        .hasMessageContaining(
-            "its #! line names the interpreter '/nonexistent/interp', which does not exist");
+    for (ThrowingCallable start :
+        new ThrowingCallable[] {
+          () -> processes.run(script.toString()), () -> processes.start(script.toString())
+        }) {
+      assertThatThrownBy(start)
+          .isInstanceOf(ProcessStartException.class)
+          .hasMessageContaining(script.toString())
+          .hasMessageContaining(
+              "its #! line names the interpreter '/nonexistent/interp', which does not exist");
+    }
   }
 
   @Test

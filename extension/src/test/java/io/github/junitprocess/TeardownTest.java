@@ -32,7 +32,7 @@ class TeardownTest {
   void aProcessThatHandlesTermExitsCleanly(Processes processes) {
     SpawnedProcess p =
         processes.start(
-            ProcessSpec.of("sh", "-c", "trap 'echo bye; exit 0' TERM; echo up; sleep 100 & wait")
+            ProcessSpec.of("sh", "-c", "trap 'echo bye; exit 0' TERM; sleep 100 & echo up; wait")
                 .readyLine("up"));
 
     ProcessResult r = p.stop();

@@ -64,6 +64,12 @@ final class ProcessLauncher {
     }
     String childPath = env.get("PATH");
     String program = WINDOWS ? plan.command.get(0) : resolveProgram(plan, childPath, wrapped);
+    if (wrapped && !WINDOWS) {
+      String hint = interpreterHint(plan, program); // the wrapper would exit 127, less clearly
+      if (!hint.isEmpty()) {
+        throw new ProcessStartException(startFailure(plan, "cannot execute " + program + hint));
+      }
+    }
     if (program.indexOf('=') < 0) { // env would take NAME=VALUE for a variable
       argv.addAll(resetSignals);
     }
