@@ -64,12 +64,6 @@ final class ProcessLauncher {
     }
     String childPath = env.get("PATH");
     String program = WINDOWS ? plan.command.get(0) : resolveProgram(plan, childPath, wrapped);
-    if (wrapped && !WINDOWS) {
-      String hint = interpreterHint(plan, program); // the wrapper would exit 127, less clearly
-      if (!hint.isEmpty()) {
-        throw new ProcessStartException(startFailure(plan, "cannot execute " + program + hint));
-      }
-    }
     if (program.indexOf('=') < 0) { // env would take NAME=VALUE for a variable
       argv.addAll(resetSignals);
     }
@@ -90,8 +84,7 @@ final class ProcessLauncher {
       if (!WINDOWS) {
         resolveProgram(plan, childPath, true); // verifies a remembered program, walks PATH anew
       }
-      throw new ProcessStartException(
-          startFailure(plan, osReason(e) + interpreterHint(plan, program)), e);
+      throw new ProcessStartException(startFailure(plan, osReason(e)), e);
     }
     String base = safeFileName(plan.name) + "-" + process.pid();
     boolean logs = plan.logDir != null;
@@ -163,10 +156,19 @@ final class ProcessLauncher {
 
   /**
    * The program as an absolute path (looked up on the child's PATH), with a message that says why
-   * when there is none. With {@code verify}, a path is checked even when known or given; without, a
-   * vanished program is left for the spawn to report (and then looked up again).
+   * when there is none. With {@code verify}, a path is checked even when known or given, and so is
+   * the interpreter a script names; without, a vanished program is left for the spawn to report
+   * (and then looked up again).
    */
   private static String resolveProgram(LaunchPlan plan, String childPath, boolean verify) {
+    String program = lookUp(plan, childPath, verify);
+    if (verify) {
+      checkInterpreter(plan, program);
+    }
+    return program;
+  }
+
+  private static String lookUp(LaunchPlan plan, String childPath, boolean verify) {
     String program = plan.command.get(0);
     if (program.contains("/")) {
       if (verify) {
@@ -231,27 +233,32 @@ final class ProcessLauncher {
   }
 
   /**
-   * Why a program that exists could still not be found: a script whose {@code #!} interpreter is
-   * missing fails with the same "No such file or directory" as a missing program.
+   * Checks the interpreter a script's {@code #!} line names: without it the script fails with the
+   * same "No such file or directory" as a missing program (through a wrapper, exit code 127).
    */
-  private static String interpreterHint(LaunchPlan plan, String program) {
+  private static void checkInterpreter(LaunchPlan plan, String program) {
     Path file = plan.workingDir.resolve(program);
     if (!Files.isRegularFile(file)) {
-      return "";
+      return;
     }
     byte[] head = ProcFs.read(file.toString(), 256);
     if (head == null || head.length < 3 || head[0] != '#' || head[1] != '!') {
-      return "";
+      return;
     }
     String line = new String(head, 2, head.length - 2, StandardCharsets.UTF_8).split("\n", 2)[0];
     String interpreter = line.strip().split("\\s+", 2)[0];
     if (interpreter.isEmpty() || Files.isExecutable(Path.of(interpreter))) {
-      return "";
+      return;
     }
-    return "; its #! line names the interpreter '"
-        + interpreter
-        + "', which "
-        + (Files.exists(Path.of(interpreter)) ? "is not executable" : "does not exist");
+    throw new ProcessStartException(
+        startFailure(
+            plan,
+            "cannot execute "
+                + program
+                + "; its #! line names the interpreter '"
+                + interpreter
+                + "', which "
+                + (Files.exists(Path.of(interpreter)) ? "is not executable" : "does not exist")));
   }
 
   private static String osReason(Exception e) {
