@@ -5,6 +5,7 @@ import io.github.junitprocess.internal.FailureReports;
 import io.github.junitprocess.internal.FieldInjector;
 import io.github.junitprocess.internal.LeakDetector;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -23,14 +24,15 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * (once per instance under {@code Lifecycle.PER_CLASS}), parameters when their method runs. Each
  * scope's processes are owned by that scope's {@code ExtensionContext.Store} and stopped, in
  * reverse order and with all descendants, when it ends. A failed test gets the output tail of every
- * process in scope as suppressed exceptions, and their log files are published to the report. After
- * each test, processes the test started without the extension and left running are reported
- * according to {@code junit.process.leaks}.
+ * process in scope as suppressed exceptions, and their log files are published to the report (so
+ * does a class whose own processes failed to start). After each test, processes the test started
+ * without the extension and left running are reported according to {@code junit.process.leaks}.
  */
 public class ProcessExtension
     implements BeforeAllCallback,
         BeforeEachCallback,
         AfterEachCallback,
+        AfterAllCallback,
         ParameterResolver,
         TestExecutionExceptionHandler,
         LifecycleMethodExecutionExceptionHandler {
@@ -64,6 +66,14 @@ public class ProcessExtension
       FailureReports.publishLogs(context);
     }
     LeakDetector.after(context);
+  }
+
+  /** A class that failed (a class-level process did not start, say) publishes its logs too. */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (ExtensionInstances.owns(context, this) && context.getExecutionException().isPresent()) {
+      FailureReports.publishLogs(context);
+    }
   }
 
   /**

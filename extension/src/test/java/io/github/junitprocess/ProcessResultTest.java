@@ -50,7 +50,7 @@ class ProcessResultTest {
     assertThat(failed.orThrow(0, 2)).isSameAs(failed);
     assertThatThrownBy(failed::orThrow)
         .isInstanceOf(ProcessFailedException.class)
-        .hasMessageContaining("Process 'sh' failed: exit code 2")
+        .hasMessageContaining("Process 'sh' failed: it exited with exit code 2")
         .hasMessageContaining("command: sh -c 'echo some output; echo some error >&2; exit 2'")
         .hasMessageContaining("| some output")
         .hasMessageContaining("| some error")

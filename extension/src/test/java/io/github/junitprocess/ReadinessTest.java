@@ -126,7 +126,7 @@ class ReadinessTest {
         .isInstanceOf(ProcessExitedException.class)
         .hasMessageContaining("Process 'server' exited while starting up, before it was ready")
         .hasMessageContaining("a line matching /listening/ on stdout or stderr")
-        .hasMessageContaining("status: exit code 3")
+        .hasMessageContaining("status: exited with exit code 3")
         .hasMessageContaining("| loading config")
         .hasMessageContaining("| fatal: no config");
     assertThat(Duration.ofNanos(System.nanoTime() - t0))

@@ -81,7 +81,7 @@ class StdinTest {
     assertThatThrownBy(() -> p.writeLine("hello"))
         .isInstanceOf(ProcessIOException.class)
         .hasMessageContaining("Cannot write to the stdin of process 'true' (pid " + p.pid() + ")")
-        .hasMessageContaining("the process has exited (exit code 0)")
+        .hasMessageContaining("the process exited with exit code 0")
         .hasMessageContaining("command: true");
   }
 
@@ -92,7 +92,7 @@ class StdinTest {
 
     assertThatThrownBy(() -> p.writeLine("hello"))
         .isInstanceOf(ProcessIOException.class)
-        .hasMessageContaining("the process has exited (killed by signal TERM")
+        .hasMessageContaining("the process was killed by signal TERM")
         .hasMessageContaining("stopped by the extension")
         .hasMessageContaining("command: cat");
   }

@@ -143,19 +143,15 @@ final class ProcessDescription {
 
   /**
    * How the process ended: {@code exited with exit code 3}, {@code was killed by signal TERM (exit
-   * code 143)}, followed by {@code , stopped by the extension} when it did not end on its own.
+   * code 143)}, followed by {@code , stopped by the extension} when it did not end on its own;
+   * worded as the extension's own messages word it.
    */
   static String outcome(ProcessResult result) {
-    String how =
-        result
-            .signal()
-            .map(s -> "was killed by signal " + s + " (exit code " + result.exitCode() + ")")
-            .orElse("exited with exit code " + result.exitCode());
-    return result.stoppedByExtension() ? how + ", stopped by the extension" : how;
+    return Messages.exitStatus(result);
   }
 
   static String stillRunning(SpawnedProcess process) {
-    return "still running (pid " + process.pid() + ")";
+    return Messages.stillRunning(process.pid());
   }
 
   /** {@code "text"}: a value as a headline shows it. */

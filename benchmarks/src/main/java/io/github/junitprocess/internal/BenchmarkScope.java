@@ -43,7 +43,7 @@ public final class BenchmarkScope implements AutoCloseable {
     }
     Reaper.ensureStarted(
         config); // started by the first launch otherwise: keep it out of the timings
-    scope = new ProcessScope(description, config, new PortRegistry(), logDir);
+    scope = new ProcessScope(description, config, null, logDir);
     processes = new ScopedProcesses(scope);
   }
 

@@ -3,10 +3,7 @@ package io.github.junitprocess.internal;
 import io.github.junitprocess.ProcessPool;
 import io.github.junitprocess.ReadinessCheck;
 import io.github.junitprocess.SpawnProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -237,7 +234,7 @@ final class AnnotationPlans {
     LaunchPlan plan = new LaunchPlan();
     plan.name = m.name.isBlank() ? defaultName : m.name;
     ExpansionValues values = new ExpansionValues(scope, portByName ? plan.name : null);
-    plan.namedPorts = scope.ports()::named;
+    plan.namedPorts = scope::namedPort;
     List<String> args = expandAll(m.args, values);
     if (m.javaMain != void.class) {
       plan.command = JavaCommand.command(m.javaMain, expandAll(m.jvmArgs, values), args);
@@ -318,26 +315,27 @@ final class AnnotationPlans {
     @Override
     public String port() {
       if (port == null) {
-        port = portName == null ? PortRegistry.freePort() : scope.ports().named(portName);
+        port = portName == null ? FreePorts.next() : scope.ownPort(portName);
       }
       return Integer.toString(port);
     }
 
     @Override
     public String namedPort(String name) {
-      return Integer.toString(scope.ports().named(name));
+      return Integer.toString(scope.namedPort(name));
     }
 
     @Override
     public String tempDir() {
       if (tempDir == null) {
-        try {
-          tempDir = Files.createTempDirectory("junit-process-");
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot create ${tempDir}", e);
-        }
+        tempDir = ProcessScope.TempDir.create(scope.config());
       }
       return tempDir.toString();
+    }
+
+    @Override
+    public String namedTempDir(String name) {
+      return scope.namedTempDir(name).toString();
     }
 
     @Override

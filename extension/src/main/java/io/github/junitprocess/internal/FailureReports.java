@@ -29,17 +29,16 @@ public final class FailureReports {
   }
 
   /**
-   * The failure to rethrow: a process error wrapped by JUnit's parameter resolution is unwrapped,
-   * and every process in scope adds its output tail.
+   * The failure to rethrow: a process error wrapped by JUnit's parameter resolution is unwrapped
+   * (it says all there is to say), and every process in scope adds its output tail, except one
+   * whose start failed: its own exception already shows it.
    */
   public static Throwable enrich(ExtensionContext context, Throwable failure) {
     Throwable t = failure;
     if (t instanceof ParameterResolutionException
         && (t.getCause() instanceof ProcessException
             || t.getCause() instanceof ExtensionConfigurationException)) {
-      Throwable cause = t.getCause();
-      cause.addSuppressed(t);
-      t = cause;
+      t = t.getCause();
     }
     Map<ManagedProcess, Boolean> seen = new IdentityHashMap<>();
     for (Throwable s : t.getSuppressed()) {
@@ -49,7 +48,7 @@ public final class FailureReports {
     }
     for (ProcessScope scope : ProcessScope.chain(context)) {
       for (ManagedProcess p : scope.reportedProcesses()) {
-        if (seen.put(p, Boolean.TRUE) == null) {
+        if (seen.put(p, Boolean.TRUE) == null && !p.startFailed()) {
           try {
             t.addSuppressed(new ProcessOutputReport(Messages.report(p)));
           } catch (RuntimeException e) {

@@ -79,6 +79,10 @@ public final class FieldInjector {
       }
     }
     ProcessScope scope = ProcessScope.of(context);
+    if (statics) {
+      // released last, once the processes in the fields are gone
+      scope.register(StaticFieldClaims.claim(type, fields));
+    }
     for (Field f : fields) {
       Object value = create(f, f.getType(), describe(f), f.getName(), scope);
       try {
@@ -155,6 +159,10 @@ public final class FieldInjector {
       LaunchPlan plan =
           AnnotationPlans.spawnPlan(
               AnnotationPlans.of(spawn.get()), element, defaultName, scope, run);
+      plan.syntheticName =
+          spawn.get().name().isBlank()
+              && e instanceof Parameter
+              && !((Parameter) e).isNamePresent();
       return run ? scope.run(plan) : scope.start(plan);
     }
     Optional<ProcessPool> pool = AnnotationSupport.findAnnotation(e, ProcessPool.class);
@@ -174,6 +182,10 @@ public final class FieldInjector {
         ex instanceof java.lang.reflect.Constructor
             ? "constructor of " + ex.getDeclaringClass().getName()
             : ex.getDeclaringClass().getName() + "." + ex.getName() + "()";
-    return "parameter '" + p.getName() + "' of " + owner;
+    String note =
+        p.isNamePresent()
+            ? ""
+            : " (the compiler's name for it: compile with -parameters to use the real one)";
+    return "parameter '" + p.getName() + "'" + note + " of " + owner;
   }
 }

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  */
 final class LaunchPlan {
   String name;
+
+  /** The name is a parameter's {@code arg0}: the class was compiled without -parameters. */
+  boolean syntheticName;
+
   List<String> command = new ArrayList<>();
   final Map<String, String> env = new LinkedHashMap<>();
   final Set<String> removedEnv = new LinkedHashSet<>();
@@ -49,10 +53,13 @@ final class LaunchPlan {
   Consumer<String> stdoutListener;
   Consumer<String> stderrListener;
 
-  /** {@code ${port}} of this process, or null when it has none. */
+  /** {@code ${port}} of this process (a spec's readyPort), or null when it has none. */
   IntSupplier port;
 
-  /** {@code ${port.NAME}} lookup, shared across the test class. */
+  /** Made from a {@code ProcessSpec}, whose strings are literal: it has no {@code ${port}}. */
+  boolean fromSpec;
+
+  /** {@code ${port.NAME}} lookup in the scope the process belongs to. */
   ToIntFunction<String> namedPorts;
 
   /** Where the log files go. */

@@ -51,6 +51,10 @@ public class ManagedProcess implements SpawnedProcess {
   private volatile boolean suspended;
 
   private volatile boolean stdinClosed;
+
+  /** Set when it failed to start or become ready: its exception already tells its story. */
+  private volatile boolean startFailed;
+
   private volatile ProcessResult result;
   private volatile List<TreeKiller.Member> lastTree = List.of();
 
@@ -202,8 +206,26 @@ public class ManagedProcess implements SpawnedProcess {
     return process.isAlive();
   }
 
+  /** Marks this process as one whose start (or readiness) failed. */
+  void markStartFailed() {
+    startFailed = true;
+  }
+
+  /** Whether its start or readiness failed (its failure already carries its output). */
+  boolean startFailed() {
+    return startFailed;
+  }
+
   @Override
   public int port() {
+    if (plan.port == null && plan.fromSpec) {
+      throw new IllegalStateException(
+          "process '"
+              + name()
+              + "' has no ${port}: it was started from a ProcessSpec without readyPort. Take a"
+              + " port from processes.freePort(), pass it in the spec's command or env, and give"
+              + " it to readyPort(port); port() then returns it");
+    }
     if (plan.port == null) {
       throw new IllegalStateException(
           "process '" + name() + "' has no ${port}: use ${port} in its command, env or readyPort");
@@ -259,7 +281,7 @@ public class ManagedProcess implements SpawnedProcess {
       }
       if (exited) {
         throw new ProcessIOException(
-            Messages.stdinFailure(this, "the process has exited (" + Messages.status(this) + ")"));
+            Messages.stdinFailure(this, "the process " + Messages.status(this)));
       }
       try {
         stdin.write(bytes);

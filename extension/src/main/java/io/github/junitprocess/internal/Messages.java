@@ -19,7 +19,16 @@ public final class Messages {
 
   /** {@code process 'server' (pid 123)}. */
   static String identity(ManagedProcess p) {
-    return "process '" + p.name() + "' (pid " + p.pid() + ")";
+    return "process '" + p.name() + "' (pid " + p.pid() + nameNote(p) + ")";
+  }
+
+  /** Says so when the name is the compiler's ({@code arg0}), not the user's. */
+  private static String nameNote(ManagedProcess p) {
+    return p.plan().syntheticName
+        ? "; '"
+            + p.name()
+            + "' is the compiler's name for the parameter: compile with -parameters, or set name"
+        : "";
   }
 
   /** Why nothing could be written to the stdin of {@code p}, with its command. */
@@ -32,25 +41,34 @@ public final class Messages {
         + commandLine(p.command());
   }
 
-  /** {@code exit code 1}, {@code killed by signal TERM (exit code 143)}, with who stopped it. */
+  /**
+   * How a process ended, worded alike in every message of the library: {@code exited with exit code
+   * 1}, {@code was killed by signal TERM (exit code 143)}, followed by {@code , stopped by the
+   * extension} when it did not end on its own.
+   */
   public static String exitStatus(ProcessResult r) {
     String s =
         r.signal()
-            .map(sig -> "killed by signal " + sig + " (exit code " + r.exitCode() + ")")
-            .orElse("exit code " + r.exitCode());
+            .map(sig -> "was killed by signal " + sig + " (exit code " + r.exitCode() + ")")
+            .orElse("exited with exit code " + r.exitCode());
     return r.stoppedByExtension() ? s + ", stopped by the extension" : s;
+  }
+
+  /** {@code still running (pid 123)}: the status of a live process, worded alike everywhere. */
+  public static String stillRunning(long pid) {
+    return "still running (pid " + pid + ")";
   }
 
   static String status(ManagedProcess p) {
     ProcessResult r = p.isAlive() ? null : p.resultNow();
-    return r == null ? "still running" : exitStatus(r);
+    return r == null ? stillRunning(p.pid()) : exitStatus(r);
   }
 
   /** The message of {@code ProcessFailedException}. */
   public static String failed(ProcessResult r) {
     return "Process '"
         + r.name()
-        + "' failed: "
+        + "' failed: it "
         + exitStatus(r)
         + "\n  command: "
         + commandLine(r.command())
@@ -60,6 +78,19 @@ public final class Messages {
 
   static String timeout(ManagedProcess p, String what, Duration timeout) {
     return "Timed out after " + Durations.format(timeout) + " " + what + "\n" + details(p);
+  }
+
+  /**
+   * A process that did not start or become ready in time: as {@link #timeout}, with its log files,
+   * which are written now, so that its whole output is kept.
+   */
+  static String startTimeout(ManagedProcess p, String what, Duration timeout) {
+    return timeout(p, what, timeout) + logs(p);
+  }
+
+  /** A process that exited before it was ready: with its log files, written now. */
+  static String exitedWhileStarting(ManagedProcess p, String what) {
+    return exitedWhile(p, what) + logs(p);
   }
 
   static String interrupted(ManagedProcess p, String what) {
@@ -76,6 +107,7 @@ public final class Messages {
         + p.name()
         + "' (pid "
         + p.pid()
+        + nameNote(p)
         + ")\n  command: "
         + commandLine(p.command())
         + "\n  working dir: "
@@ -90,12 +122,19 @@ public final class Messages {
 
   /** The report attached to a failed test for one process. */
   static String report(ManagedProcess p) {
-    String head = "Output of process '" + p.name() + "' at the time of the failure\n" + details(p);
+    return "Output of process '"
+        + p.name()
+        + "' at the time of the failure\n"
+        + details(p)
+        + logs(p);
+  }
+
+  /** {@code logs: out.log, err.log}, writing the files if they are not yet; empty without logs. */
+  private static String logs(ManagedProcess p) {
     if (!p.stdoutCapture().hasLogFile()) {
-      return head;
+      return "";
     }
-    return head
-        + "  logs: "
+    return "  logs: "
         + p.stdoutCapture().logFile()
         + (p.plan().mergeStderr ? "" : ", " + p.stderrCapture().logFile());
   }

@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Expands {@code ${...}} placeholders in annotation members: {@code ${port}}, {@code
- * ${port.NAME}}, {@code ${tempDir}}, {@code ${java}}, {@code ${classpath}}, {@code ${env.NAME}},
+ * ${port.NAME}}, {@code ${tempDir}}, {@code ${tempDir.NAME}}, {@code ${java}}, {@code ${classpath}}, {@code ${env.NAME}},
  * {@code ${sys.NAME}}; {@code $${} is a literal {@code ${}. Parsing and checking happen before
  * anything is allocated, so a bad placeholder fails the configuration without side effects.
  */
 final class Placeholders {
   static final String KNOWN =
-      "${port}, ${port.NAME}, ${tempDir}, ${java}, ${classpath}, ${env.NAME}, ${sys.NAME}"
+      "${port}, ${port.NAME}, ${tempDir}, ${tempDir.NAME}, ${java}, ${classpath}, ${env.NAME},"
+          + " ${sys.NAME}"
           + " (and $${ for a literal ${)";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
@@ -23,6 +24,8 @@ final class Placeholders {
     String namedPort(String name);
 
     String tempDir();
+
+    String namedTempDir(String name);
 
     String java();
 
@@ -104,7 +107,7 @@ final class Placeholders {
       default:
         break;
     }
-    for (String prefix : new String[] {"port.", "env.", "sys."}) {
+    for (String prefix : new String[] {"port.", "tempDir.", "env.", "sys."}) {
       if (p.startsWith(prefix)) {
         String name = p.substring(prefix.length());
         if (!NAME.matcher(name).matches()) {
@@ -150,6 +153,9 @@ final class Placeholders {
     }
     if (p.startsWith("port.")) {
       return v.namedPort(p.substring(5));
+    }
+    if (p.startsWith("tempDir.")) {
+      return v.namedTempDir(p.substring(8));
     }
     if (p.startsWith("env.")) {
       return v.env(p.substring(4));

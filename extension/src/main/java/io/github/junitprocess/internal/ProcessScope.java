@@ -5,6 +5,7 @@ import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.Signal;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -30,8 +33,17 @@ public final class ProcessScope implements AutoCloseable {
 
   private final String description;
   private final ProcessConfig config;
-  private final PortRegistry ports;
   private final Path logDir;
+
+  /** The scope this one is nested in (a test's class, an outer class), or null. */
+  private final ProcessScope parent;
+
+  /** {@code ${port.NAME}} first used in this scope: seen here and by the scopes inside it. */
+  private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+
+  /** {@code ${tempDir.NAME}} first used in this scope, deleted with it. */
+  private final Map<String, Path> tempDirs = new ConcurrentHashMap<>();
+
   private final List<Object> resources = new ArrayList<>();
   private final List<ManagedProcess> processes = new ArrayList<>();
   private boolean closed;
@@ -39,33 +51,43 @@ public final class ProcessScope implements AutoCloseable {
   /** Opened before this scope's first spawn: lets close() skip the sweep when nothing escaped. */
   private final PidWindow window = new PidWindow();
 
-  ProcessScope(String description, ProcessConfig config, PortRegistry ports, Path logDir) {
+  ProcessScope(String description, ProcessConfig config, ProcessScope parent, Path logDir) {
     this.description = description;
     this.config = config;
-    this.ports = ports;
+    this.parent = parent;
     this.logDir = logDir;
   }
 
-  /** The scope of {@code context} (created on first use). */
+  /** The scope of {@code context} (created on first use, with the scopes it is nested in). */
   public static ProcessScope of(ExtensionContext context) {
+    ProcessScope existing = context.getStore(NAMESPACE).get(key(context), ProcessScope.class);
+    if (existing != null) {
+      return existing;
+    }
+    ProcessScope parent = enclosing(context).map(ProcessScope::of).orElse(null);
     return context
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             key(context),
             k -> {
               ProcessConfig config = config(context);
-              ExtensionContext top = topClassContext(context);
-              PortRegistry ports =
-                  top.getStore(NAMESPACE)
-                      .getOrComputeIfAbsent(
-                          "ports:" + top.getUniqueId(),
-                          x -> new PortRegistry(),
-                          PortRegistry.class);
               String dirName = context.getTestClass().map(Class::getName).orElse("junit-process");
               return new ProcessScope(
-                  context.getDisplayName(), config, ports, config.logDir().resolve(dirName));
+                  context.getDisplayName(), config, parent, config.logDir().resolve(dirName));
             },
             ProcessScope.class);
+  }
+
+  /** The nearest context around {@code context} that belongs to a test class. */
+  private static Optional<ExtensionContext> enclosing(ExtensionContext context) {
+    for (ExtensionContext c = context.getParent().orElse(null);
+        c != null;
+        c = c.getParent().orElse(null)) {
+      if (c.getTestClass().isPresent()) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The {@code junit.process.*} settings of the test run, read once. */
@@ -97,22 +119,51 @@ public final class ProcessScope implements AutoCloseable {
     return "scope:" + context.getUniqueId();
   }
 
-  private static ExtensionContext topClassContext(ExtensionContext context) {
-    ExtensionContext top = context;
-    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
-      if (c.getTestClass().isPresent()) {
-        top = c;
-      }
-    }
-    return top;
-  }
-
   public ProcessConfig config() {
     return config;
   }
 
-  PortRegistry ports() {
-    return ports;
+  /**
+   * {@code ${port.NAME}}: the port of that name in this scope or the nearest scope around it that
+   * has one; else a fresh port, allocated here, so that scopes which are not nested in one another
+   * (two tests, two classes) never share it.
+   */
+  int namedPort(String name) {
+    for (ProcessScope s = this; s != null; s = s.parent) {
+      Integer port = s.ports.get(name);
+      if (port != null) {
+        return port;
+      }
+    }
+    return ownPort(name);
+  }
+
+  /**
+   * A process's own {@code ${port}}: the port of its name in this very scope, so that it shadows a
+   * same-named port of an enclosing scope and a client of this scope reaches it by name.
+   */
+  int ownPort(String name) {
+    return ports.computeIfAbsent(name, n -> FreePorts.next());
+  }
+
+  /**
+   * {@code ${tempDir.NAME}}: the directory of that name in this scope or the nearest scope around
+   * it; else a fresh one, made here and deleted when this scope ends (or by the reaper).
+   */
+  Path namedTempDir(String name) {
+    for (ProcessScope s = this; s != null; s = s.parent) {
+      Path dir = s.tempDirs.get(name);
+      if (dir != null) {
+        return dir;
+      }
+    }
+    return tempDirs.computeIfAbsent(
+        name,
+        n -> {
+          Path dir = TempDir.create(config);
+          register(new TempDir(dir));
+          return dir;
+        });
   }
 
   Path logDir() {
@@ -161,7 +212,9 @@ public final class ProcessScope implements AutoCloseable {
     if (!exited) {
       ProcessTimeoutException failure =
           new ProcessTimeoutException(
-              Messages.timeout(p, "waiting for process '" + p.name() + "' to finish", timeout));
+              Messages.startTimeout(
+                  p, "waiting for process '" + p.name() + "' to finish", timeout));
+      p.markStartFailed();
       p.terminate(Signal.KILL, Duration.ZERO, true);
       throw failure;
     }
@@ -270,12 +323,27 @@ public final class ProcessScope implements AutoCloseable {
     TreeKiller.killMarked(cookies, minTicks, window.firstPid(), "'" + description + "'");
   }
 
-  /** A per-process directory deleted with the scope. */
+  /**
+   * A {@code ${tempDir}} or {@code ${tempDir.NAME}} directory, deleted by {@link #close()}: with
+   * its scope, or by a pool when its process stops.
+   */
   static final class TempDir implements AutoCloseable {
     private final Path dir;
 
     TempDir(Path dir) {
       this.dir = dir;
+    }
+
+    /** A fresh directory, known to the reaper, which deletes it if the JVM dies first. */
+    static Path create(ProcessConfig config) {
+      Path dir;
+      try {
+        dir = Files.createTempDirectory("junit-process-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a temporary directory", e);
+      }
+      Reaper.registerTempDir(config, dir);
+      return dir;
     }
 
     @Override

@@ -45,6 +45,7 @@ final class ReadinessWaiter {
         poll(p, plan, timeout, deadline);
       }
     } catch (RuntimeException | Error e) {
+      p.markStartFailed();
       p.terminate(io.github.junitprocess.Signal.KILL, Duration.ZERO, true);
       throw e;
     }
@@ -81,7 +82,7 @@ final class ReadinessWaiter {
       } catch (TimeoutException e) {
         if (!matched(w1, w2)) {
           throw new ProcessTimeoutException(
-              Messages.timeout(
+              Messages.startTimeout(
                   p,
                   "waiting for process '" + p.name() + "' to be ready: " + describe(plan),
                   timeout));
@@ -113,7 +114,7 @@ final class ReadinessWaiter {
 
   private static ProcessExitedException exited(ManagedProcess p, LaunchPlan plan) {
     return new ProcessExitedException(
-        Messages.exitedWhile(
+        Messages.exitedWhileStarting(
             p, "starting up, before it was ready (awaited " + describe(plan) + ")"),
         p.resultNow());
   }
@@ -156,7 +157,8 @@ final class ReadinessWaiter {
         } else {
           what += " (the check kept returning false)";
         }
-        ProcessTimeoutException e = new ProcessTimeoutException(Messages.timeout(p, what, timeout));
+        ProcessTimeoutException e =
+            new ProcessTimeoutException(Messages.startTimeout(p, what, timeout));
         if (lastError != null) {
           e.addSuppressed(lastError);
         }

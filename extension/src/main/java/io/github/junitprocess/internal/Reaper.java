@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Kills everything this JVM started when the JVM dies without tearing down: a small {@code sh}
- * sidecar in its own session reads registrations ({@code pid startTicks}) on its stdin; at
- * end-of-file (the JVM is gone, however it died) it KILLs each registered process group whose
- * leader still has the registered start time, then every process carrying this run's cookie. A
+ * sidecar in its own session reads registrations ({@code pid startTicks}, or {@code D path} for a
+ * temp dir) on its stdin; at end-of-file (the JVM is gone, however it died) it KILLs each
+ * registered process group whose leader still has the registered start time, then every process
+ * carrying this run's cookie, then deletes the registered temp dirs that are still there. A
  * shutdown hook does the same for ordinary exits ({@code System.exit} mid-test).
  *
  * <p>Started lazily with the first process; {@code junit.process.reaper.enabled=false} turns it
@@ -28,6 +29,7 @@ final class Reaper {
           "while read -r pid ticks; do echo \"$pid $ticks\" >> \"$f\"; done",
           "reap() {",
           "  while read -r pid ticks; do",
+          "    [ \"$pid\" = D ] && continue",
           "    if read -r st < \"/proc/$pid/stat\"; then",
           "      rest=${st##*) }; set -- $rest",
           "      if [ \"${20}\" = \"$ticks\" ]; then kill -KILL -- \"-$pid\"; kill -KILL \"$pid\"; fi",
@@ -38,6 +40,7 @@ final class Reaper {
           "  done",
           "}",
           "reap 2>/dev/null; reap 2>/dev/null",
+          "while read -r kind dir; do [ \"$kind\" = D ] && rm -rf -- \"$dir\"; done < \"$f\"",
           "rm -f \"$f\"",
           "");
 
@@ -92,12 +95,25 @@ final class Reaper {
     }
   }
 
+  /**
+   * Makes sure the sidecar runs, and registers {@code dir} ({@code ${tempDir}}, {@code
+   * ${tempDir.NAME}}) to be deleted once the processes are killed. A directory the scope deleted in
+   * time is simply not found then.
+   */
+  static void registerTempDir(ProcessConfig config, Path dir) {
+    ensureStarted(config);
+    String path = dir.toAbsolutePath().toString();
+    if (path.indexOf('\n') < 0) { // one registration per line
+      send("D " + path + "\n");
+    }
+  }
+
   private static synchronized void send(String line) {
     if (channel == null) {
       return;
     }
     try {
-      channel.write(line.getBytes(StandardCharsets.US_ASCII));
+      channel.write(line.getBytes(StandardCharsets.UTF_8));
       channel.flush();
     } catch (IOException e) {
       channel = null; // the sidecar died; the shutdown hook remains

@@ -35,6 +35,6 @@ final class ScopedProcesses implements Processes {
 
   @Override
   public int freePort() {
-    return PortRegistry.freePort();
+    return FreePorts.next();
   }
 }

@@ -30,6 +30,11 @@ final class SpecPlans {
     plan.input = spec.input().orElse(null);
     plan.readyLine = spec.readyLine().map(java.util.regex.Pattern::compile).orElse(null);
     plan.readyPort = spec.readyPort();
+    if (plan.readyPort > 0) {
+      int port = plan.readyPort;
+      plan.port = () -> port; // a spec names its port only there
+    }
+    plan.fromSpec = true;
     plan.readyCheck = spec.readyCheck().orElse(null);
     ProcessConfig config = scope.config();
     plan.startupTimeout = spec.startupTimeout().orElse(config.startupTimeout());
@@ -38,7 +43,7 @@ final class SpecPlans {
     plan.mergeStderr = spec.mergesStderr();
     plan.stdoutListener = spec.stdoutListener().orElse(null);
     plan.stderrListener = spec.stderrListener().orElse(null);
-    plan.namedPorts = scope.ports()::named;
+    plan.namedPorts = scope::namedPort;
     plan.logDir = config.logEnabled() ? scope.logDir() : null;
     plan.ownGroup = !runToCompletion;
     plan.closeStdin = runToCompletion && plan.stdin == null && plan.input == null;

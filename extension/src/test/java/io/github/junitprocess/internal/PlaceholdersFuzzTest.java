@@ -40,6 +40,11 @@ class PlaceholdersFuzzTest {
         }
 
         @Override
+        public String namedTempDir(String name) {
+          return "/tmp/t-" + name;
+        }
+
+        @Override
         public String java() {
           return "/java";
         }

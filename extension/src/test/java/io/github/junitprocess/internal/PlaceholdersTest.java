@@ -27,6 +27,11 @@ class PlaceholdersTest {
         }
 
         @Override
+        public String namedTempDir(String name) {
+          return "/tmp/x-" + name;
+        }
+
+        @Override
         public String java() {
           return "/jdk/bin/java";
         }

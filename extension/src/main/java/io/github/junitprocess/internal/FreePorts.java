@@ -5,26 +5,20 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Free ports. The operating system picks each (bind to port 0 on loopback), so concurrent test JVMs
- * do not collide; within this JVM a port is not handed out twice in a row. Named ports ({@code
- * ${port.NAME}}) are shared by all processes of one test class.
+ * Free TCP ports. The operating system picks each (bind to port 0 on loopback), so concurrent test
+ * JVMs do not collide; within this JVM a port is not handed out twice in a row. Which process gets
+ * which named port is the affair of the scopes ({@link ProcessScope#namedPort}).
  */
-final class PortRegistry {
+final class FreePorts {
   private static final int RECENT = 1024;
   private static final Set<Integer> RECENTLY_GIVEN = new LinkedHashSet<>();
 
-  private final Map<String, Integer> named = new ConcurrentHashMap<>();
+  private FreePorts() {}
 
-  int named(String name) {
-    return named.computeIfAbsent(name, n -> freePort());
-  }
-
-  static int freePort() {
+  static int next() {
     for (int attempt = 0; ; attempt++) {
       int port;
       try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
