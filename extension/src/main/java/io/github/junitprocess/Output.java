@@ -3,6 +3,7 @@ package io.github.junitprocess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 
@@ -15,6 +16,16 @@ import java.util.regex.MatchResult;
  * The complete stream is kept in {@link #logFile()}.
  */
 public interface Output {
+
+  /**
+   * The process that writes this stream, when it is known: always for the streams of a {@link
+   * SpawnedProcess}; empty for an {@code Output} made elsewhere (the default).
+   *
+   * @since 0.1.0
+   */
+  default Optional<SpawnedProcess> process() {
+    return Optional.empty();
+  }
 
   /** The captured text, decoded as UTF-8 with malformed bytes replaced. */
   String text();

@@ -1,9 +1,9 @@
 package io.github.junitprocess;
 
-import io.github.junitprocess.internal.ExtensionInstances;
-import io.github.junitprocess.internal.FailureReports;
-import io.github.junitprocess.internal.FieldInjector;
-import io.github.junitprocess.internal.LeakDetector;
+import io.github.junitprocess.internal.junit.ExtensionInstances;
+import io.github.junitprocess.internal.junit.FailureReports;
+import io.github.junitprocess.internal.junit.FieldInjector;
+import io.github.junitprocess.internal.junit.LeakDetector;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;

@@ -1,6 +1,6 @@
 package io.github.junitprocess;
 
-import io.github.junitprocess.internal.Messages;
+import io.github.junitprocess.internal.support.Messages;
 
 /**
  * Thrown by {@link ProcessResult#orThrow()} when a process exited with a code that was not allowed.

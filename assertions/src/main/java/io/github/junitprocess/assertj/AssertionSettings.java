@@ -1,6 +1,6 @@
 package io.github.junitprocess.assertj;
 
-import io.github.junitprocess.internal.Durations;
+import io.github.junitprocess.ProcessFormat;
 import java.time.Duration;
 
 /**
@@ -31,7 +31,7 @@ final class AssertionSettings {
     }
     Duration timeout;
     try {
-      timeout = Durations.parse(value);
+      timeout = ProcessFormat.parseDuration(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "System property " + TIMEOUT_PROPERTY + ": " + e.getMessage(), e);

@@ -1,9 +1,8 @@
 package io.github.junitprocess.assertj;
 
+import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.Output;
 import io.github.junitprocess.SpawnedProcess;
-import io.github.junitprocess.internal.Durations;
-import io.github.junitprocess.internal.OutputCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -43,11 +42,13 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
    */
   public OutputAssert(Output actual) {
     super(actual, OutputAssert.class);
-    if (actual instanceof OutputCapture) { // the extension's own: it knows its process
-      OutputCapture capture = (OutputCapture) actual;
-      owner = capture.process();
-      streamLabel = capture.streamName();
-    }
+    actual
+        .process()
+        .ifPresent(
+            process -> { // the extension's own stream: it knows its process
+              owner = process;
+              streamLabel = process.stdout() == actual ? "stdout" : "stderr";
+            });
   }
 
   OutputAssert navigatingWith(Navigation navigation) {
@@ -175,7 +176,7 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
       throw expectationFailed(
           expectation
               + " within "
-              + Durations.format(wait)
+              + ProcessFormat.duration(wait)
               + (outcome == Waiting.Outcome.EXITED
                   ? ", but the process exited without writing it"
                   : ", but it did not"));

@@ -1,9 +1,9 @@
 package io.github.junitprocess.assertj;
 
+import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.Output;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.SpawnedProcess;
-import io.github.junitprocess.internal.Messages;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class ProcessDescription {
   static ProcessDescription of(ProcessResult result) {
     List<String> header = new ArrayList<>();
     header.add("process: '" + result.name() + "' (pid " + result.pid() + ")");
-    header.add("command: " + Messages.commandLine(result.command()));
+    header.add("command: " + ProcessFormat.commandLine(result.command()));
     header.add("status: " + outcome(result));
     return new ProcessDescription(
         subject(result.name()), header, "stdout", result.stdoutLines(), result.stderrLines());
@@ -51,7 +51,7 @@ final class ProcessDescription {
     Optional<ProcessResult> result = process.result();
     List<String> header = new ArrayList<>();
     header.add("process: '" + process.name() + "' (pid " + process.pid() + ")");
-    header.add("command: " + Messages.commandLine(process.command()));
+    header.add("command: " + ProcessFormat.commandLine(process.command()));
     header.add("status: " + result.map(ProcessDescription::outcome).orElse(stillRunning(process)));
     logFile(process.stdout())
         .ifPresent(
@@ -147,11 +147,11 @@ final class ProcessDescription {
    * worded as the extension's own messages word it.
    */
   static String outcome(ProcessResult result) {
-    return Messages.exitStatus(result);
+    return ProcessFormat.exitStatus(result);
   }
 
   static String stillRunning(SpawnedProcess process) {
-    return Messages.stillRunning(process.pid());
+    return ProcessFormat.stillRunning(process.pid());
   }
 
   /** {@code "text"}: a value as a headline shows it. */

@@ -1,8 +1,8 @@
 package io.github.junitprocess.assertj;
 
+import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.Signal;
-import io.github.junitprocess.internal.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -110,9 +110,9 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
     if (actual.duration().compareTo(limit) > 0) {
       throw expectationFailed(
           "to finish within "
-              + Durations.format(limit)
+              + ProcessFormat.duration(limit)
               + ", but it took "
-              + Durations.format(actual.duration()));
+              + ProcessFormat.duration(actual.duration()));
     }
     return myself;
   }

@@ -1,9 +1,9 @@
 package io.github.junitprocess.assertj;
 
+import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.Output;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.SpawnedProcess;
-import io.github.junitprocess.internal.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -145,9 +145,9 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
     if (result.isPresent()) {
       throw expectationFailed(
           "to stay alive for "
-              + Durations.format(duration)
+              + ProcessFormat.duration(duration)
               + ", but after "
-              + Durations.format(Duration.ofNanos(System.nanoTime() - start))
+              + ProcessFormat.duration(Duration.ofNanos(System.nanoTime() - start))
               + " it "
               + ProcessDescription.outcome(result.get()));
     }
@@ -169,7 +169,7 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
                   () ->
                       expectationFailed(
                           "to exit within "
-                              + Durations.format(timeout)
+                              + ProcessFormat.duration(timeout)
                               + ", but it is "
                               + ProcessDescription.stillRunning(actual)));
     } catch (AssertionError e) {
@@ -285,7 +285,7 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
   }
 
   private String withinText() {
-    return wait == null ? "" : " within " + Durations.format(wait);
+    return wait == null ? "" : " within " + ProcessFormat.duration(wait);
   }
 
   /** {@code " within 2s, but ..."} for a wait that did not succeed. */

@@ -58,15 +58,15 @@ class AssertionSettingsTest {
 
   @Test
   void durationsPrintShort() {
-    assertThat(io.github.junitprocess.internal.Durations.format(Duration.ofMillis(250)))
+    assertThat(io.github.junitprocess.ProcessFormat.duration(Duration.ofMillis(250)))
         .isEqualTo("250ms");
-    assertThat(io.github.junitprocess.internal.Durations.format(Duration.ofSeconds(2)))
+    assertThat(io.github.junitprocess.ProcessFormat.duration(Duration.ofSeconds(2)))
         .isEqualTo("2s");
-    assertThat(io.github.junitprocess.internal.Durations.format(Duration.ofMillis(1500)))
+    assertThat(io.github.junitprocess.ProcessFormat.duration(Duration.ofMillis(1500)))
         .isEqualTo("1.5s");
-    assertThat(io.github.junitprocess.internal.Durations.format(Duration.ofMillis(1234)))
+    assertThat(io.github.junitprocess.ProcessFormat.duration(Duration.ofMillis(1234)))
         .isEqualTo("1.234s");
-    assertThat(io.github.junitprocess.internal.Durations.format(Duration.ofMinutes(2)))
+    assertThat(io.github.junitprocess.ProcessFormat.duration(Duration.ofMinutes(2)))
         .isEqualTo("2m");
   }
 

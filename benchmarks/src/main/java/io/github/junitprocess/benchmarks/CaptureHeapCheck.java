@@ -1,7 +1,6 @@
 package io.github.junitprocess.benchmarks;
 
 import io.github.junitprocess.ProcessResult;
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;

@@ -3,7 +3,6 @@ package io.github.junitprocess.benchmarks;
 import com.zaxxer.nuprocess.NuAbstractProcessHandler;
 import com.zaxxer.nuprocess.NuProcessBuilder;
 import io.github.junitprocess.ProcessResult;
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

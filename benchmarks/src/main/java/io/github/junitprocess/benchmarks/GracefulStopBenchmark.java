@@ -4,7 +4,6 @@ import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessSpec;
 import io.github.junitprocess.Signal;
 import io.github.junitprocess.SpawnedProcess;
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
 package io.github.junitprocess.benchmarks;
 
 import io.github.junitprocess.SpawnedProcess;
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

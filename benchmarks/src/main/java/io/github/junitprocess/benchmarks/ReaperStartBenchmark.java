@@ -1,6 +1,5 @@
 package io.github.junitprocess.benchmarks;
 
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,7 +3,6 @@ package io.github.junitprocess.benchmarks;
 import com.zaxxer.nuprocess.NuAbstractProcessHandler;
 import com.zaxxer.nuprocess.NuProcessBuilder;
 import io.github.junitprocess.ProcessResult;
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;

@@ -3,7 +3,6 @@ package io.github.junitprocess.benchmarks;
 import io.github.junitprocess.ProcessPool;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.WorkerPool;
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -3,7 +3,6 @@ package io.github.junitprocess.benchmarks;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessSpec;
 import io.github.junitprocess.SpawnedProcess;
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,6 @@ import io.github.junitprocess.PooledProcess;
 import io.github.junitprocess.ProcessPool;
 import io.github.junitprocess.WorkerPool;
 import io.github.junitprocess.benchmarks.fixtures.ReadyWorker;
-import io.github.junitprocess.internal.BenchmarkScope;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

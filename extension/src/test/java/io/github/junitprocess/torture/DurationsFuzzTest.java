@@ -3,7 +3,7 @@ package io.github.junitprocess.torture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.github.junitprocess.internal.Durations;
+import io.github.junitprocess.internal.support.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

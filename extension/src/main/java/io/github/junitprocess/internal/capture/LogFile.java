@@ -1,0 +1,127 @@
+package io.github.junitprocess.internal.capture;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The on-disk copy of one output stream, created when its capture first writes to it; the name is
+ * unique in its directory.
+ */
+public final class LogFile {
+  /** Files older than this JVM are left over from an earlier run and may be overwritten. */
+  private static final long JVM_START =
+      ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+
+  /** Directories already warned about, so that a bad log dir is reported once, not per stream. */
+  private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
+
+  private final Path dir;
+  private final String baseName;
+  private final String suffix;
+  private Path path;
+  private OutputStream out;
+  private boolean failed;
+
+  /** No file: output is kept in memory only ({@code junit.process.log.enabled=false}). */
+  public static LogFile disabled() {
+    return new LogFile(null, "", "none");
+  }
+
+  boolean enabled() {
+    return dir != null;
+  }
+
+  /** A log {@code dir/baseName.suffix.log}, e.g. {@code server-4711.stdout.log}. */
+  public LogFile(Path dir, String baseName, String suffix) {
+    this.dir = dir;
+    this.baseName = baseName;
+    this.suffix = "." + suffix + ".log";
+  }
+
+  /** The file, created empty if nothing was written yet. */
+  synchronized Path path() {
+    if (dir == null) {
+      throw new IllegalStateException(
+          "log files are disabled (junit.process.log.enabled=false); only the in-memory copy exists");
+    }
+    open();
+    return path != null ? path : dir.resolve(baseName + suffix);
+  }
+
+  synchronized void write(byte[] buf, int off, int len) {
+    open();
+    if (out == null) {
+      return;
+    }
+    try {
+      out.write(buf, off, len);
+    } catch (IOException e) {
+      // a full disk must not block or kill the child: memory capture goes on, the file stops
+      failed = true;
+      closeQuietly();
+      warn(e);
+    }
+  }
+
+  synchronized void close() {
+    closeQuietly();
+  }
+
+  private void open() {
+    if (path != null || failed || dir == null) {
+      return; // opened once: after close() the file is complete
+    }
+    try {
+      Files.createDirectories(dir);
+      for (int i = 1; ; i++) {
+        Path candidate = dir.resolve(i == 1 ? baseName + suffix : baseName + "-" + i + suffix);
+        try {
+          Files.createFile(candidate);
+          path = candidate;
+          break;
+        } catch (FileAlreadyExistsException e) {
+          if (Files.getLastModifiedTime(candidate).toMillis() < JVM_START) {
+            path = candidate; // a stale log of an earlier run with a recycled pid
+            Files.write(candidate, new byte[0]);
+            break;
+          }
+          // the same name and pid earlier in this run: take the next number
+        }
+      }
+      out = new FileOutputStream(path.toFile(), true);
+    } catch (IOException | SecurityException e) {
+      failed = true;
+      warn(e);
+    }
+  }
+
+  private void warn(Exception e) {
+    if (WARNED.add(dir)) {
+      System.err.println(
+          "[junit-process] WARNING: cannot write log files in "
+              + dir
+              + " ("
+              + e
+              + "); output beyond the in-memory capture limit is lost. Point"
+              + " junit.process.log.dir at a writable directory, or set"
+              + " junit.process.log.enabled=false.");
+    }
+  }
+
+  private void closeQuietly() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException ignored) {
+        // nothing more to write
+      }
+      out = null;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.github.junitprocess.internal.junit;
+
+import io.github.junitprocess.ProcessPool;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.SpawnProcess;
+import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.WorkerPool;
+import io.github.junitprocess.internal.plan.AnnotationPlans;
+import io.github.junitprocess.internal.plan.LaunchPlan;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * Injects {@link SpawnedProcess}, {@link ProcessResult}, {@link WorkerPool} and {@link Processes}
+ * into fields and parameters, in declaration order, after checking every element of the scope.
+ */
+public final class FieldInjector {
+  private FieldInjector() {}
+
+  /** The static fields of the context's test class (class scope). */
+  public static void injectStatic(ExtensionContext context) {
+    Class<?> type = context.getRequiredTestClass();
+    inject(context, type, null, true);
+  }
+
+  /**
+   * The instance fields of {@code instance}: called in {@code beforeAll} for {@code PER_CLASS}
+   * classes and in {@code beforeEach} for the others.
+   */
+  public static void injectInstance(ExtensionContext context, Object instance) {
+    inject(context, instance.getClass(), instance, false);
+  }
+
+  /** Injects the instance fields of every test instance whose class is {@code PER_METHOD}. */
+  public static void injectPerMethodInstances(ExtensionContext context) {
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      if (lifecycleOf(context, instance.getClass()) == TestInstance.Lifecycle.PER_METHOD) {
+        injectInstance(context, instance);
+      }
+    }
+  }
+
+  private static TestInstance.Lifecycle lifecycleOf(ExtensionContext context, Class<?> type) {
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      if (c.getTestClass().filter(type::equals).isPresent() && c.getTestMethod().isEmpty()) {
+        return c.getTestInstanceLifecycle().orElse(TestInstance.Lifecycle.PER_METHOD);
+      }
+    }
+    return TestInstance.Lifecycle.PER_METHOD;
+  }
+
+  private static void inject(
+      ExtensionContext context, Class<?> type, Object instance, boolean statics) {
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> c : hierarchy(type)) {
+      for (Field f : c.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) == statics && !f.isSynthetic() && isInjectable(f)) {
+          fields.add(f);
+        }
+      }
+    }
+    if (fields.isEmpty()) {
+      return;
+    }
+    for (Field f : fields) {
+      validate(f, f.getType(), describe(f));
+      if (Modifier.isFinal(f.getModifiers())) {
+        throw new ExtensionConfigurationException(
+            describe(f) + " must not be final: the extension assigns it");
+      }
+    }
+    ProcessScope scope = ProcessScope.of(context);
+    if (statics) {
+      // released last, once the processes in the fields are gone
+      scope.register(StaticFieldClaims.claim(type, fields));
+    }
+    for (Field f : fields) {
+      Object value = create(f, f.getType(), describe(f), f.getName(), scope);
+      try {
+        ReflectionSupport.makeAccessible(f).set(instance, value);
+      } catch (IllegalAccessException e) {
+        throw new ExtensionConfigurationException("cannot assign " + describe(f) + ": " + e, e);
+      }
+    }
+  }
+
+  private static List<Class<?>> hierarchy(Class<?> type) {
+    List<Class<?>> out = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      out.add(0, c);
+    }
+    return out;
+  }
+
+  private static boolean isInjectable(Field f) {
+    return AnnotationSupport.isAnnotated(f, SpawnProcess.class)
+        || AnnotationSupport.isAnnotated(f, ProcessPool.class)
+        || f.getType() == Processes.class;
+  }
+
+  /** Whether the parameter is one this extension resolves. */
+  public static boolean supports(Parameter p) {
+    return AnnotationSupport.isAnnotated(p, SpawnProcess.class)
+        || AnnotationSupport.isAnnotated(p, ProcessPool.class)
+        || p.getType() == Processes.class;
+  }
+
+  public static Object resolve(Parameter p, ExtensionContext context) {
+    String element = describe(p);
+    validate(p, p.getType(), element);
+    return create(p, p.getType(), element, p.getName(), ProcessScope.of(context));
+  }
+
+  private static void validate(AnnotatedElement e, Class<?> type, String element) {
+    Optional<SpawnProcess> spawn = AnnotationSupport.findAnnotation(e, SpawnProcess.class);
+    Optional<ProcessPool> pool = AnnotationSupport.findAnnotation(e, ProcessPool.class);
+    if (spawn.isPresent() && pool.isPresent()) {
+      throw new ExtensionConfigurationException(
+          element + " has both @SpawnProcess and @ProcessPool; use one");
+    }
+    if (spawn.isPresent()) {
+      if (type != SpawnedProcess.class && type != ProcessResult.class) {
+        throw new ExtensionConfigurationException(
+            "@SpawnProcess on "
+                + element
+                + ": unsupported type "
+                + type.getName()
+                + "; supported types are SpawnedProcess (a running process) and ProcessResult"
+                + " (run to completion before the test)");
+      }
+      AnnotationPlans.validate(AnnotationPlans.of(spawn.get()), "SpawnProcess", element, true);
+    } else if (pool.isPresent()) {
+      if (type != WorkerPool.class) {
+        throw new ExtensionConfigurationException(
+            "@ProcessPool on "
+                + element
+                + ": unsupported type "
+                + type.getName()
+                + "; the supported type is WorkerPool");
+      }
+      WorkerPools.validate(pool.get(), element);
+    }
+  }
+
+  private static Object create(
+      AnnotatedElement e, Class<?> type, String element, String defaultName, ProcessScope scope) {
+    Optional<SpawnProcess> spawn = AnnotationSupport.findAnnotation(e, SpawnProcess.class);
+    if (spawn.isPresent()) {
+      boolean run = type == ProcessResult.class;
+      LaunchPlan plan =
+          AnnotationPlans.spawnPlan(
+              AnnotationPlans.of(spawn.get()), element, defaultName, scope, run);
+      plan.syntheticName =
+          spawn.get().name().isBlank()
+              && e instanceof Parameter
+              && !((Parameter) e).isNamePresent();
+      return run ? scope.run(plan) : scope.start(plan);
+    }
+    Optional<ProcessPool> pool = AnnotationSupport.findAnnotation(e, ProcessPool.class);
+    if (pool.isPresent()) {
+      return WorkerPools.create(pool.get(), element, defaultName, scope);
+    }
+    return new ScopedProcesses(scope);
+  }
+
+  static String describe(Field f) {
+    return "field '" + f.getName() + "' in " + f.getDeclaringClass().getName();
+  }
+
+  static String describe(Parameter p) {
+    java.lang.reflect.Executable ex = p.getDeclaringExecutable();
+    String owner =
+        ex instanceof java.lang.reflect.Constructor
+            ? "constructor of " + ex.getDeclaringClass().getName()
+            : ex.getDeclaringClass().getName() + "." + ex.getName() + "()";
+    String note =
+        p.isNamePresent()
+            ? ""
+            : " (the compiler's name for it: compile with -parameters to use the real one)";
+    return "parameter '" + p.getName() + "'" + note + " of " + owner;
+  }
+}

@@ -1,0 +1,311 @@
+package io.github.junitprocess.internal.junit;
+
+import io.github.junitprocess.ProcessException;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.internal.launch.ManagedProcess;
+import io.github.junitprocess.internal.launch.ProcessLauncher;
+import io.github.junitprocess.internal.launch.ReadinessWaiter;
+import io.github.junitprocess.internal.launch.RunToCompletion;
+import io.github.junitprocess.internal.os.ProcFs;
+import io.github.junitprocess.internal.plan.FreePorts;
+import io.github.junitprocess.internal.plan.LaunchPlan;
+import io.github.junitprocess.internal.plan.PlanContext;
+import io.github.junitprocess.internal.plan.ProcessConfig;
+import io.github.junitprocess.internal.pool.ProcessHolder;
+import io.github.junitprocess.internal.teardown.PidWindow;
+import io.github.junitprocess.internal.teardown.TempDirs;
+import io.github.junitprocess.internal.teardown.TreeKiller;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Everything started for one JUnit scope (a test class or a test method): processes, pools, temp
+ * directories. Owned by that scope's {@link ExtensionContext.Store}, which closes it when the scope
+ * ends: resources are released in reverse order, then one sweep of /proc kills anything that
+ * escaped its tree but carries a cookie of this scope.
+ */
+public final class ProcessScope implements PlanContext, AutoCloseable {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create("io.github.junitprocess");
+
+  private final String description;
+  private final ProcessConfig config;
+  private final Path logDir;
+
+  /** The scope this one is nested in (a test's class, an outer class), or null. */
+  private final ProcessScope parent;
+
+  /** {@code ${port.NAME}} first used in this scope: seen here and by the scopes inside it. */
+  private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+
+  /** {@code ${tempDir.NAME}} first used in this scope, deleted with it. */
+  private final Map<String, Path> tempDirs = new ConcurrentHashMap<>();
+
+  private final List<Object> resources = new ArrayList<>();
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private boolean closed;
+
+  /** Opened before this scope's first spawn: lets close() skip the sweep when nothing escaped. */
+  private final PidWindow window = new PidWindow();
+
+  ProcessScope(String description, ProcessConfig config, ProcessScope parent, Path logDir) {
+    this.description = description;
+    this.config = config;
+    this.parent = parent;
+    this.logDir = logDir;
+  }
+
+  /** The scope of {@code context} (created on first use, with the scopes it is nested in). */
+  public static ProcessScope of(ExtensionContext context) {
+    ProcessScope existing = context.getStore(NAMESPACE).get(key(context), ProcessScope.class);
+    if (existing != null) {
+      return existing;
+    }
+    ProcessScope parent = enclosing(context).map(ProcessScope::of).orElse(null);
+    return context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            key(context),
+            k -> {
+              ProcessConfig config = config(context);
+              String dirName = context.getTestClass().map(Class::getName).orElse("junit-process");
+              return new ProcessScope(
+                  context.getDisplayName(), config, parent, config.logDir().resolve(dirName));
+            },
+            ProcessScope.class);
+  }
+
+  /** The nearest context around {@code context} that belongs to a test class. */
+  private static Optional<ExtensionContext> enclosing(ExtensionContext context) {
+    for (ExtensionContext c = context.getParent().orElse(null);
+        c != null;
+        c = c.getParent().orElse(null)) {
+      if (c.getTestClass().isPresent()) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The {@code junit.process.*} settings of the test run, read once. */
+  static ProcessConfig config(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            ProcessConfig.class,
+            c -> ProcessConfig.from(context::getConfigurationParameter),
+            ProcessConfig.class);
+  }
+
+  /** The scope of {@code context} if one was created. */
+  static Optional<ProcessScope> existing(ExtensionContext context) {
+    return Optional.ofNullable(context.getStore(NAMESPACE).get(key(context), ProcessScope.class));
+  }
+
+  /** The scopes of {@code context} and its ancestors, innermost first. */
+  static List<ProcessScope> chain(ExtensionContext context) {
+    List<ProcessScope> out = new ArrayList<>();
+    for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+      existing(c).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static String key(ExtensionContext context) {
+    return "scope:" + context.getUniqueId();
+  }
+
+  @Override
+  public ProcessConfig config() {
+    return config;
+  }
+
+  /**
+   * {@code ${port.NAME}}: the port of that name in this scope or the nearest scope around it that
+   * has one; else a fresh port, allocated here, so that scopes which are not nested in one another
+   * (two tests, two classes) never share it.
+   */
+  @Override
+  public int namedPort(String name) {
+    for (ProcessScope s = this; s != null; s = s.parent) {
+      Integer port = s.ports.get(name);
+      if (port != null) {
+        return port;
+      }
+    }
+    return ownPort(name);
+  }
+
+  /**
+   * A process's own {@code ${port}}: the port of its name in this very scope, so that it shadows a
+   * same-named port of an enclosing scope and a client of this scope reaches it by name.
+   */
+  @Override
+  public int ownPort(String name) {
+    return ports.computeIfAbsent(name, n -> FreePorts.next());
+  }
+
+  /**
+   * {@code ${tempDir.NAME}}: the directory of that name in this scope or the nearest scope around
+   * it; else a fresh one, made here and deleted when this scope ends (or by the reaper).
+   */
+  @Override
+  public Path namedTempDir(String name) {
+    for (ProcessScope s = this; s != null; s = s.parent) {
+      Path dir = s.tempDirs.get(name);
+      if (dir != null) {
+        return dir;
+      }
+    }
+    return tempDirs.computeIfAbsent(
+        name,
+        n -> {
+          Path dir = TempDirs.create(config.reaperEnabled());
+          register(() -> TempDirs.delete(dir));
+          return dir;
+        });
+  }
+
+  @Override
+  public Path logDir() {
+    return logDir;
+  }
+
+  /** Starts {@code plan}; the scope owns the process from the moment it exists. */
+  ManagedProcess launch(LaunchPlan plan) {
+    ensureOpen();
+    if (plan.tempDir != null) {
+      Path dir = plan.tempDir;
+      register(() -> TempDirs.delete(dir));
+    }
+    return ProcessLauncher.start(plan, config, this::own);
+  }
+
+  private synchronized void own(ManagedProcess p) {
+    resources.add(p);
+    processes.add(p);
+  }
+
+  /** Starts {@code plan} and waits until it is ready. */
+  ManagedProcess start(LaunchPlan plan) {
+    ManagedProcess p = launch(plan);
+    ReadinessWaiter.await(p);
+    return p;
+  }
+
+  /** Runs {@code plan} to completion within its startup timeout. */
+  ProcessResult run(LaunchPlan plan) {
+    ManagedProcess p = launch(plan);
+    return RunToCompletion.await(p, "process '" + p.name() + "'", () -> false);
+  }
+
+  /** Adds a resource closed with the scope, in reverse order of registration. */
+  public synchronized void register(AutoCloseable resource) {
+    ensureOpen();
+    resources.add(resource);
+  }
+
+  synchronized List<ManagedProcess> processes() {
+    return new ArrayList<>(processes);
+  }
+
+  /** The scope's own processes, then those its pools hold now: what a failed test reports. */
+  List<ManagedProcess> reportedProcesses() {
+    List<ManagedProcess> out;
+    List<ProcessHolder> holders = new ArrayList<>();
+    synchronized (this) {
+      out = new ArrayList<>(processes);
+      for (Object r : resources) {
+        if (r instanceof ProcessHolder) {
+          holders.add((ProcessHolder) r);
+        }
+      }
+    }
+    for (ProcessHolder h : holders) {
+      out.addAll(h.heldProcesses()); // outside the scope's lock: pools take their own
+    }
+    return out;
+  }
+
+  /** Cookies of every process this scope started. */
+  synchronized Set<String> cookies() {
+    Set<String> out = new HashSet<>();
+    for (ManagedProcess p : processes) {
+      out.add(p.cookie());
+    }
+    return out;
+  }
+
+  private synchronized void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException(
+          "the scope '" + description + "' has ended; its processes were stopped");
+    }
+  }
+
+  @Override
+  public void close() {
+    List<Object> toClose;
+    List<ManagedProcess> started;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = new ArrayList<>(resources);
+      started = new ArrayList<>(processes);
+    }
+    List<Throwable> problems = new ArrayList<>();
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      Object r = toClose.get(i);
+      try {
+        if (r instanceof ManagedProcess) {
+          ManagedProcess p = (ManagedProcess) r;
+          if (!p.terminate(p.plan().stopSignal, p.plan().stopTimeout, false)) {
+            problems.add(new ProcessException("could not kill every process of " + p));
+          }
+        } else {
+          ((AutoCloseable) r).close();
+        }
+      } catch (Throwable t) {
+        problems.add(t);
+      }
+    }
+    try {
+      sweep(started);
+    } catch (Throwable t) {
+      problems.add(t);
+    }
+    if (!problems.isEmpty()) {
+      ProcessException e =
+          new ProcessException(
+              "Stopping the processes of '" + description + "' failed: " + problems.get(0),
+              problems.get(0));
+      problems.stream().skip(1).forEach(e::addSuppressed);
+      throw e;
+    }
+  }
+
+  /** Kills what escaped the trees (setsid, double fork) but carries one of our cookies. */
+  private void sweep(List<ManagedProcess> started) {
+    if (started.isEmpty() || !ProcFs.AVAILABLE || window.onlyOurSpawnsSince()) {
+      return; // no process but our own spawns came to be: none can have escaped
+    }
+    Set<String> cookies = new HashSet<>();
+    long minTicks = Long.MAX_VALUE;
+    for (ManagedProcess p : started) {
+      cookies.add(p.cookie());
+      minTicks = Math.min(minTicks, p.knownStartTicks()); // 0 when never read: no bound
+    }
+    // not the lowest pid of the processes: after a wrap-around an earlier one has a higher pid
+    TreeKiller.killMarked(cookies, minTicks, window.firstPid(), "'" + description + "'");
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.junitprocess.internal.plan;
+
+import io.github.junitprocess.internal.support.Durations;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * The {@code junit.process.*} settings, read from JUnit configuration parameters (which include
+ * {@code junit-platform.properties} and system properties).
+ */
+public final class ProcessConfig {
+  public static final String STARTUP_TIMEOUT = "junit.process.startup.timeout";
+  public static final String STOP_TIMEOUT = "junit.process.stop.timeout";
+  public static final String CAPTURE_LIMIT = "junit.process.capture.limit";
+  public static final String LOG_DIR = "junit.process.log.dir";
+  public static final String LOG_ENABLED = "junit.process.log.enabled";
+  public static final String REAPER_ENABLED = "junit.process.reaper.enabled";
+  public static final String LEAKS = "junit.process.leaks";
+
+  /** What to do about a child of the test JVM that a test started and left running. */
+  public enum LeakMode {
+    WARN,
+    FAIL,
+    KILL,
+    OFF
+  }
+
+  private final Duration startupTimeout;
+  private final Duration stopTimeout;
+  private final long captureLimit;
+  private final Path logDir;
+  private final boolean logEnabled;
+  private final boolean reaperEnabled;
+  private final LeakMode leaks;
+
+  private ProcessConfig(Function<String, Optional<String>> source) {
+    startupTimeout = duration(source, STARTUP_TIMEOUT, "30s");
+    stopTimeout = duration(source, STOP_TIMEOUT, "10s");
+    String limit = source.apply(CAPTURE_LIMIT).orElse("8MiB");
+    try {
+      captureLimit = Durations.parseSize(limit);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(CAPTURE_LIMIT + ": " + e.getMessage(), e);
+    }
+    if (captureLimit < 2 || captureLimit > Integer.MAX_VALUE - 16) {
+      throw new ExtensionConfigurationException(
+          CAPTURE_LIMIT + " must be between 2 bytes and 2GiB, was " + limit);
+    }
+    logDir = Path.of(source.apply(LOG_DIR).orElse("target/junit-process")).toAbsolutePath();
+    logEnabled = bool(source, LOG_ENABLED, true);
+    reaperEnabled = bool(source, REAPER_ENABLED, true);
+    String mode = source.apply(LEAKS).orElse("warn").strip().toUpperCase(Locale.ROOT);
+    try {
+      leaks = LeakMode.valueOf(mode);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(
+          LEAKS
+              + " must be one of warn, fail, kill, off; was '"
+              + mode.toLowerCase(Locale.ROOT)
+              + "'",
+          e);
+    }
+  }
+
+  /** Reads the settings through {@code source}, falling back to system properties. */
+  public static ProcessConfig from(Function<String, Optional<String>> source) {
+    return new ProcessConfig(
+        key -> {
+          Optional<String> v = source.apply(key).filter(s -> !s.isBlank());
+          return v.isPresent() ? v : Optional.ofNullable(System.getProperty(key));
+        });
+  }
+
+  /** The settings from system properties only. */
+  public static ProcessConfig fromSystemProperties() {
+    return from(key -> Optional.empty());
+  }
+
+  private static Duration duration(
+      Function<String, Optional<String>> source, String key, String fallback) {
+    String value = source.apply(key).orElse(fallback);
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(key + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean bool(Function<String, Optional<String>> source, String key, boolean def) {
+    return source.apply(key).map(s -> Boolean.parseBoolean(s.strip())).orElse(def);
+  }
+
+  public Duration startupTimeout() {
+    return startupTimeout;
+  }
+
+  public Duration stopTimeout() {
+    return stopTimeout;
+  }
+
+  public long captureLimit() {
+    return captureLimit;
+  }
+
+  public Path logDir() {
+    return logDir;
+  }
+
+  /** Whether output is also written to log files (on by default). */
+  public boolean logEnabled() {
+    return logEnabled;
+  }
+
+  public boolean reaperEnabled() {
+    return reaperEnabled;
+  }
+
+  public LeakMode leaks() {
+    return leaks;
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.junitprocess.internal.teardown;
+
+import io.github.junitprocess.internal.os.OwnedProcesses;
+import io.github.junitprocess.internal.os.ProcFs;
+
+/**
+ * The pids handed out since a point in time, compared with the processes the extension spawned
+ * since: each spawn takes exactly one pid, so when the two counts agree no other process (a
+ * descendant, a daemon, a process the test started itself) can have appeared, and a scan of /proc
+ * for one can be skipped. When they disagree, or off Linux, the caller scans.
+ */
+public final class PidWindow {
+  private final long lastPid = ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
+  private final long spawns = OwnedProcesses.spawns();
+
+  /**
+   * The first pid handed out after this window opened, a lower bound for every process since
+   * (unless pids wrapped around, which {@link TreeKiller#marked(java.util.Set, long, long)} sees);
+   * 0 when unknown.
+   */
+  public long firstPid() {
+    return lastPid < 0 ? 0 : lastPid + 1;
+  }
+
+  /** True when every pid handed out since this window opened went to one of our spawns. */
+  public boolean onlyOurSpawnsSince() {
+    if (lastPid < 0) {
+      return false;
+    }
+    long pids = ProcFs.lastPid() - lastPid;
+    return pids >= 0 && pids == OwnedProcesses.spawns() - spawns;
+  }
+}
