@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A handle's own {@code stop()} and {@code kill()} leave nothing behind, not only the end of the
- * scope: descendants that already left the process's tree (a {@code setsid} daemon, a
- * double-forked one) are gone when the call returns.
+ * scope: descendants that already left the process's tree (a {@code setsid} daemon, a double-forked
+ * one) are gone when the call returns.
  */
 @ExtendWith(ProcessExtension.class)
 class HandleStopLeavesNothingTest {
@@ -65,7 +65,8 @@ class HandleStopLeavesNothingTest {
                 .readyPort(port));
     long daemon = pidOf(p, "daemon");
 
-    Function<SpawnedProcess, ProcessResult> end = how.equals("stop") ? SpawnedProcess::stop : SpawnedProcess::kill;
+    Function<SpawnedProcess, ProcessResult> end =
+        how.equals("stop") ? SpawnedProcess::stop : SpawnedProcess::kill;
     end.apply(p);
 
     assertThat(isGone(daemon)).isTrue();

@@ -1,7 +1,7 @@
 package io.github.junitprocess.assertj;
 
-import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.Output;
+import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.SpawnedProcess;
 import java.time.Duration;

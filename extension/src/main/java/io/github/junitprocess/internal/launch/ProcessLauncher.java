@@ -119,7 +119,8 @@ public final class ProcessLauncher {
                 captureLimit,
                 logs ? new LogFile(plan.logDir, base, "stderr") : LogFile.disabled(),
                 plan.stderrListener);
-    ManagedProcess managed = new ManagedProcess(plan, process, cookie, group, out, err, startNanos, window);
+    ManagedProcess managed =
+        new ManagedProcess(plan, process, cookie, group, out, err, startNanos, window);
     owner.accept(managed);
     out.startPump(process.getInputStream(), "junit-process-stdout-" + base);
     if (!plan.mergeStderr) {
