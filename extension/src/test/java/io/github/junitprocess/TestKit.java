@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -18,10 +19,32 @@ import org.junit.platform.testkit.engine.EventType;
 public final class TestKit {
   private TestKit() {}
 
+  /**
+   * Configuration parameters for running test methods and classes concurrently, four at a time; a
+   * fixture that must overlap still meets its peers on a barrier.
+   */
+  public static final String[] CONCURRENTLY = {
+    "junit.jupiter.execution.parallel.enabled", "true",
+    "junit.jupiter.execution.parallel.mode.default", "concurrent",
+    "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+    "junit.jupiter.execution.parallel.config.strategy", "fixed",
+    "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"
+  };
+
   /** Runs {@code fixture} with optional configuration parameters {@code key, value, ...}. */
   public static EngineExecutionResults run(Class<?> fixture, String... config) {
+    return run(List.of(fixture), config);
+  }
+
+  /**
+   * Runs the {@code fixtures} in one engine execution, configured as {@link #run(Class,
+   * String...)}.
+   */
+  public static EngineExecutionResults run(List<Class<?>> fixtures, String... config) {
     EngineTestKit.Builder builder =
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture));
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(
+                fixtures.stream().map(c -> selectClass(c)).toArray(DiscoverySelector[]::new));
     for (int i = 0; i + 1 < config.length; i += 2) {
       builder.configurationParameter(config[i], config[i + 1]);
     }

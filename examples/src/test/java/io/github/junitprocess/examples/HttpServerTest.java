@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Servers: start them once for the class, wait until they are ready, then talk to them from the
- * test and from other processes.
+ * test and from other processes. A step that prepares a server's files runs first and shares a
+ * {@code ${tempDir.NAME}} directory with it.
  */
 class HttpServerTest {
   static final String GREETING_SERVER = "src/test/resources/http/greeting_server.py";
@@ -34,12 +35,35 @@ class HttpServerTest {
       readyLine = "^listening on ")
   static SpawnedProcess api;
 
+  // two steps on one directory, like initdb then postgres: ${tempDir.site} is one fresh
+  // directory for the processes of this scope that name it, deleted after the class
+  @SpawnProcess(
+      value = {"sh", "-c", "echo '<h1>Made for this run</h1>' > index.html"},
+      workingDir = "${tempDir.site}")
+  static ProcessResult makeSite; // run to completion first: declaration order
+
+  @SpawnProcess(
+      value = {"python3", "-m", "http.server", "${port}", "--bind", "127.0.0.1"},
+      args = {"--directory", "${tempDir.site}"},
+      readyPort = "${port}")
+  static SpawnedProcess site;
+
   @Test
   void servesFilesToAJavaClient() throws Exception {
     HttpResponse<String> response = get("http://127.0.0.1:" + files.port() + "/index.html");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("<h1>It works</h1>");
+  }
+
+  @Test
+  void servesWhatTheStepBeforeItMade() throws Exception {
+    assertThat(makeSite).succeeded();
+
+    HttpResponse<String> response = get("http://127.0.0.1:" + site.port() + "/index.html");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("<h1>Made for this run</h1>\n");
   }
 
   @Test
