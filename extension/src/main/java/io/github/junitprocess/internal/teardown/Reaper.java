@@ -3,7 +3,9 @@ package io.github.junitprocess.internal.teardown;
 import io.github.junitprocess.internal.os.OwnedProcesses;
 import io.github.junitprocess.internal.os.ProcFs;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,30 +23,8 @@ import java.util.List;
  * off. Writes to it never block the test for long: a registration is one short line on a pipe.
  */
 public final class Reaper {
-  private static final String SCRIPT =
-      String.join(
-          "\n",
-          "run=\"$1\"",
-          "trap '' INT TERM HUP",
-          "f=\"${TMPDIR:-/tmp}/junit-process-reaper.$$\"",
-          ": > \"$f\" || f=/dev/null",
-          "while read -r pid ticks; do echo \"$pid $ticks\" >> \"$f\"; done",
-          "reap() {",
-          "  while read -r pid ticks; do",
-          "    [ \"$pid\" = D ] && continue",
-          "    if read -r st < \"/proc/$pid/stat\"; then",
-          "      rest=${st##*) }; set -- $rest",
-          "      if [ \"${20}\" = \"$ticks\" ]; then kill -KILL -- \"-$pid\"; kill -KILL \"$pid\"; fi",
-          "    fi",
-          "  done < \"$f\"",
-          "  for e in $(grep -lzs \"^JUNIT_PROCESS_ID=$run-\" /proc/[0-9]*/environ); do",
-          "    p=${e#/proc/}; kill -KILL \"${p%/environ}\"",
-          "  done",
-          "}",
-          "reap 2>/dev/null; reap 2>/dev/null",
-          "while read -r kind dir; do [ \"$kind\" = D ] && rm -rf -- \"$dir\"; done < \"$f\"",
-          "rm -f \"$f\"",
-          "");
+  /** The sidecar's program, {@code reaper.sh} beside this class. */
+  private static final String SCRIPT = script();
 
   private static Process sidecar;
   private static OutputStream channel;
@@ -52,6 +32,17 @@ public final class Reaper {
   private static boolean hookInstalled;
 
   private Reaper() {}
+
+  private static String script() {
+    try (InputStream in = Reaper.class.getResourceAsStream("reaper.sh")) {
+      if (in == null) {
+        throw new IllegalStateException("reaper.sh is missing beside " + Reaper.class.getName());
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read reaper.sh", e);
+    }
+  }
 
   /** Starts the sidecar and the shutdown hook once per JVM, when enabled. */
   public static synchronized void ensureStarted(boolean enabled) {
