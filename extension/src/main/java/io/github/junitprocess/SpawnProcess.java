@@ -18,11 +18,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * in declaration order and stop in reverse order, each with all its descendants.
  *
  * <p>String members may use placeholders: {@code ${port}}, {@code ${port.NAME}}, {@code
- * ${tempDir}}, {@code ${java}}, {@code ${classpath}}, {@code ${env.NAME}}, {@code ${sys.NAME}};
- * {@code $${} writes a literal {@code ${}. {@code ${port.NAME}} is a free port shared by every
- * process of the test class under that name, and a process's own {@code ${port}} is the one of its
- * {@link #name()}: a client reaches a server named {@code api} (or a field {@code api}) through
- * {@code ${port.api}}.
+ * ${tempDir}}, {@code ${tempDir.NAME}}, {@code ${java}}, {@code ${classpath}}, {@code ${env.NAME}},
+ * {@code ${sys.NAME}}; {@code $${} writes a literal {@code ${}. {@code ${port.NAME}} is a free port
+ * that belongs to the scope where it is first used and is seen by the scopes inside it (a class's
+ * static processes and its tests, an outer class and its {@code @Nested} classes), never by two
+ * tests or two classes that are not nested in one another. A process's own {@code ${port}} is the
+ * port of its {@link #name()} in its own scope: a client reaches a server named {@code api} (or a
+ * field {@code api}) through {@code ${port.api}}. {@code ${tempDir.NAME}} is, in the same way, one
+ * directory per name and scope, shared by the processes of that scope that name it and deleted
+ * when the scope ends.
  *
  * <p>Configuration mistakes (wrong field type, both or neither of {@link #value()} and {@link
  * #javaMain()}, unknown placeholder, bad duration) raise an {@code
@@ -62,14 +66,19 @@ public @interface SpawnProcess {
 
   /**
    * Working directory; {@code ""} is the test JVM's, {@code "${tempDir}"} a fresh directory for
-   * this process, deleted after it stops. Relative paths resolve against the test JVM's.
+   * this process, deleted when its scope ends (and by the reaper if the JVM dies). Relative paths
+   * resolve against the test JVM's.
    */
   String workingDir() default "";
 
   /** A file redirected to stdin; {@code ""} (default) gives a pipe the test writes to. */
   String stdin() default "";
 
-  /** Name used in messages, log file names and {@code ${port.NAME}}; default the element name. */
+  /**
+   * Name used in messages, log file names and {@code ${port.NAME}}; default the field or parameter
+   * name. A parameter's name is known only when the test is compiled with {@code -parameters};
+   * without it the name is {@code arg0}, and messages say so.
+   */
   String name() default "";
 
   /** A regex: the process is ready when it is found in a line of stdout or stderr. */

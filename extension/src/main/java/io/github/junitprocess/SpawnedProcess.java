@@ -29,15 +29,18 @@ public interface SpawnedProcess {
   boolean isAlive();
 
   /**
-   * The {@code ${port}} chosen for this process.
+   * The {@code ${port}} chosen for this process; for a process started from a {@link ProcessSpec},
+   * its {@code readyPort}.
    *
-   * @throws IllegalStateException when the process's definition did not use {@code ${port}}
+   * @throws IllegalStateException when the process's definition did not use {@code ${port}} (a
+   *     spec: gave no {@code readyPort})
    */
   int port();
 
   /**
-   * The port named {@code name} ({@code ${port.NAME}}), shared across the test class; allocated now
-   * if nothing used it yet.
+   * The port named {@code name} ({@code ${port.NAME}}) as this process's scope sees it: its own
+   * scope's, else that of the nearest scope around it; allocated now in its own scope if nothing
+   * used it yet.
    */
   int port(String name);
 

@@ -208,7 +208,7 @@ public final class AnnotationPlans {
   /**
    * Builds the plan of a {@code @SpawnProcess}; placeholders are expanded here (allocating ports
    * and the temp dir). Its {@code ${port}} is {@code ${port.NAME}} of its name, so that other
-   * processes of the class can be pointed at it by name. {@code runToCompletion} for a {@code
+   * processes of its scope can be pointed at it by name. {@code runToCompletion} for a {@code
    * ProcessResult} injection.
    */
   public static LaunchPlan spawnPlan(
