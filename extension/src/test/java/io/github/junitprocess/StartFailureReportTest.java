@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
@@ -101,8 +100,8 @@ class StartFailureReportTest {
         TestKit.run(StartFailureFixtures.ParameterFailsBesideOthers.class);
 
     assertThat(TestKit.failures(results)).hasSize(2);
-    assertReportedOnce(failureOf(results, "exits"), ProcessExitedException.class);
-    assertReportedOnce(failureOf(results, "timesOut"), ProcessTimeoutException.class);
+    assertReportedOnce(TestKit.failureOf(results, "exits"), ProcessExitedException.class);
+    assertReportedOnce(TestKit.failureOf(results, "timesOut"), ProcessTimeoutException.class);
   }
 
   private static void assertReportedOnce(Throwable failure, Class<? extends Throwable> type) {
@@ -127,25 +126,6 @@ class StartFailureReportTest {
     assertThat(trace.toString())
         .doesNotContain("CIRCULAR REFERENCE")
         .containsOnlyOnce("only-once-marker");
-  }
-
-  private static Throwable failureOf(EngineExecutionResults results, String method) {
-    return results.testEvents().failed().stream()
-        .filter(
-            e ->
-                e.getTestDescriptor()
-                    .getSource()
-                    .filter(
-                        s -> s instanceof org.junit.platform.engine.support.descriptor.MethodSource)
-                    .map(
-                        s ->
-                            ((org.junit.platform.engine.support.descriptor.MethodSource) s)
-                                .getMethodName()
-                                .equals(method))
-                    .orElse(false))
-        .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
-        .findFirst()
-        .orElseThrow();
   }
 
   /** The files published to the report: file name to content. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -85,6 +87,21 @@ public final class TestKit {
         .map(org.junit.platform.engine.TestExecutionResult::getThrowable)
         .flatMap(java.util.Optional::stream)
         .collect(Collectors.toList());
+  }
+
+  /** The failure of the test method named {@code method}; fails when it did not fail. */
+  public static Throwable failureOf(EngineExecutionResults results, String method) {
+    return results.testEvents().failed().stream()
+        .filter(
+            e ->
+                e.getTestDescriptor()
+                    .getSource()
+                    .filter(MethodSource.class::isInstance)
+                    .map(s -> ((MethodSource) s).getMethodName().equals(method))
+                    .orElse(false))
+        .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("test " + method + " did not fail"));
   }
 
   /** The one failure of a run; fails when there is not exactly one. */
