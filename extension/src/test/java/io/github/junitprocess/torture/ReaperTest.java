@@ -10,6 +10,9 @@ import io.github.junitprocess.Signal;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.torture.fixtures.ForkedLauncher;
 import io.github.junitprocess.torture.fixtures.ReaperFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +20,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -27,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The promise for a test JVM that dies mid-test: a fixture runs in a child JVM, starts processes
  * (one a daemon that left its tree), prints their pids and blocks; then the child JVM is SIGKILLed
- * or calls {@code System.exit}, and every process it started must be gone within 5 s.
+ * or calls {@code System.exit}, and every process it started must be gone within 5 s; after a
+ * SIGKILL, so must its {@code ${tempDir}} and {@code ${tempDir.NAME}} directories.
  */
 @ExtendWith({NothingLeftBehind.class, ProcessExtension.class})
 class ReaperTest {
@@ -51,6 +58,39 @@ class ReaperTest {
     assertThat(jvm.waitFor(REAPED_WITHIN).signal()).contains(Signal.KILL);
     ProcessTable.assertGoneWithin(reapers, REAPED_WITHIN);
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(REAPED_WITHIN);
+  }
+
+  @Test
+  void sigkillOfTheTestJvmLeavesNoTempDirBehind(Processes processes) throws IOException {
+    SpawnedProcess jvm = startBlockedJvm(processes, ReaperFixtures.TempDirsMidTest.class, true);
+    List<ProcessTable.Seen> started = startedBy(jvm);
+    List<Path> dirs =
+        Arrays.stream(
+                jvm.stdout().awaitLine("^DIRS ", Duration.ofSeconds(1)).substring(5).split(" "))
+            .map(Path::of)
+            .collect(Collectors.toList());
+    assertThat(dirs)
+        .as("${tempDir}, ${tempDir.shared}, ${tempDir.data}")
+        .hasSize(3)
+        .doesNotHaveDuplicates();
+    for (Path dir : dirs) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        assertThat(files.filter(Files::isRegularFile)).as("files in %s", dir).hasSize(1);
+      }
+    }
+
+    long t0 = System.nanoTime();
+    ProcessHandle.of(jvm.pid()).orElseThrow().destroyForcibly();
+    ProcessTable.assertGoneWithin(started, REAPED_WITHIN);
+    Duration took = assertDeletedWithin(dirs, REAPED_WITHIN.minusNanos(System.nanoTime() - t0));
+
+    System.out.println(
+        "[torture] reaper deleted "
+            + dirs.size()
+            + " temp dirs "
+            + took.toMillis()
+            + " ms after the processes were gone");
+    assertThat(jvm.waitFor(REAPED_WITHIN).signal()).contains(Signal.KILL);
   }
 
   @Test
@@ -114,6 +154,27 @@ class ReaperTest {
       ProcessTable.killAll(strangers);
       ProcessTable.assertGoneWithin(strangers, REAPED_WITHIN);
     }
+  }
+
+  /**
+   * Waits for every directory to be gone, checking with a growing pause: nothing signals the
+   * deletion of a directory by another process.
+   */
+  private static Duration assertDeletedWithin(List<Path> dirs, Duration timeout) {
+    long start = System.nanoTime();
+    long pause = 1_000_000;
+    while (dirs.stream().anyMatch(Files::exists)) {
+      if (System.nanoTime() - start > timeout.toNanos()) {
+        throw new AssertionError(
+            "temp dirs still there after "
+                + timeout.toMillis()
+                + " ms: "
+                + dirs.stream().filter(Files::exists).collect(Collectors.toList()));
+      }
+      LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, 50_000_000);
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** Starts {@code fixture} in a child JVM and waits until it printed its pids. */
