@@ -42,6 +42,9 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
    */
   public OutputAssert(Output actual) {
     super(actual, OutputAssert.class);
+    if (actual == null) {
+      return; // AssertJ reports the null actual at the first assertion
+    }
     actual
         .process()
         .ifPresent(
