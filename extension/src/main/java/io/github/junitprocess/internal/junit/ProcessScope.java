@@ -45,6 +45,9 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
   /** {@code ${port.NAME}} first used in this scope: seen here and by the scopes inside it. */
   private final Map<String, Integer> ports = new ConcurrentHashMap<>();
 
+  /** The names whose port a process of this scope took as its own {@code ${port}}. */
+  private final Set<String> portOwners = ConcurrentHashMap.newKeySet();
+
   /** {@code ${tempDir.NAME}} first used in this scope, deleted with it. */
   private final Map<String, Path> tempDirs = new ConcurrentHashMap<>();
 
@@ -141,7 +144,7 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
         return port;
       }
     }
-    return ownPort(name);
+    return ports.computeIfAbsent(name, n -> FreePorts.next());
   }
 
   /**
@@ -150,7 +153,12 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
    */
   @Override
   public int ownPort(String name) {
-    return ports.computeIfAbsent(name, n -> FreePorts.next());
+    if (portOwners.add(name)) {
+      return ports.computeIfAbsent(name, n -> FreePorts.next());
+    }
+    // a second process of that name in this scope: never the first one's port, which its
+    // readiness would find listening while it could not bind; ${port.NAME} stays the first's
+    return FreePorts.next();
   }
 
   /**

@@ -20,7 +20,10 @@ public interface PlanContext {
    */
   int namedPort(String name);
 
-  /** A process's own {@code ${port}}: the port of its name in this very scope. */
+  /**
+   * A process's own {@code ${port}}: the port of its name in this very scope; for a second process
+   * of the same name in the scope, a fresh port of its own.
+   */
   int ownPort(String name);
 
   /** {@code ${tempDir.NAME}}: found like {@link #namedPort}, made in this scope when new. */
