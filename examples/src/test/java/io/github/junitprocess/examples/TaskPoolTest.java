@@ -49,8 +49,8 @@ class TaskPoolTest {
         tasks.submit(ProcessSpec.of("sort").input("pear\napple\nfig\n"));
     CompletableFuture<ProcessResult> counted = tasks.submit("sh", "-c", "echo one two | wc -w");
 
-    assertThat(sorted.get(10, TimeUnit.SECONDS)).succeeded().hasStdoutEqualTo("apple\nfig\npear\n");
-    assertThat(counted.get(10, TimeUnit.SECONDS).stdout().strip()).isEqualTo("2");
+    assertThat(sorted.get(30, TimeUnit.SECONDS)).succeeded().hasStdoutEqualTo("apple\nfig\npear\n");
+    assertThat(counted.get(30, TimeUnit.SECONDS).stdout().strip()).isEqualTo("2");
   }
 
   @Test
@@ -68,7 +68,7 @@ class TaskPoolTest {
           });
     }
 
-    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(exitCodes).containsEntry(CliTest.POEM, 0).containsEntry("missing.txt", 1);
   }
 
