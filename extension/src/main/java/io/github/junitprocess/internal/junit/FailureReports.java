@@ -70,7 +70,7 @@ public final class FailureReports {
           continue;
         }
         publish(context, p.stdoutCapture().logFile());
-        if (!p.plan().mergeStderr) {
+        if (!p.plan().mergeStderr()) {
           publish(context, p.stderrCapture().logFile());
         }
       }

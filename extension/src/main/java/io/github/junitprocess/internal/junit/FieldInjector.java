@@ -158,13 +158,9 @@ public final class FieldInjector {
     Optional<SpawnProcess> spawn = AnnotationSupport.findAnnotation(e, SpawnProcess.class);
     if (spawn.isPresent()) {
       boolean run = type == ProcessResult.class;
-      LaunchPlan plan =
-          AnnotationPlans.spawnPlan(
-              AnnotationPlans.of(spawn.get()), element, defaultName, scope, run);
-      plan.syntheticName =
-          spawn.get().name().isBlank()
-              && e instanceof Parameter
-              && !((Parameter) e).isNamePresent();
+      AnnotationPlans.Members members = AnnotationPlans.of(spawn.get());
+      members.syntheticName = e instanceof Parameter && !((Parameter) e).isNamePresent();
+      LaunchPlan plan = AnnotationPlans.spawnPlan(members, element, defaultName, scope, run);
       return run ? scope.run(plan) : scope.start(plan);
     }
     Optional<ProcessPool> pool = AnnotationSupport.findAnnotation(e, ProcessPool.class);

@@ -190,8 +190,8 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
   /** Starts {@code plan}; the scope owns the process from the moment it exists. */
   ManagedProcess launch(LaunchPlan plan) {
     ensureOpen();
-    if (plan.tempDir != null) {
-      Path dir = plan.tempDir;
+    if (plan.tempDir() != null) {
+      Path dir = plan.tempDir();
       register(() -> TempDirs.delete(dir));
     }
     return ProcessLauncher.start(plan, config, this::own);
@@ -277,7 +277,7 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
       try {
         if (r instanceof ManagedProcess) {
           ManagedProcess p = (ManagedProcess) r;
-          if (!p.terminate(p.plan().stopSignal, p.plan().stopTimeout, false)) {
+          if (!p.terminate(p.plan().stopSignal(), p.plan().stopTimeout(), false)) {
             problems.add(new ProcessException("could not kill every process of " + p));
           }
         } else {

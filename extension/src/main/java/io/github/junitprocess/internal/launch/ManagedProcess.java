@@ -86,7 +86,7 @@ public class ManagedProcess implements SpawnedProcess {
     this.window = window;
     this.process = process;
     this.pid = process.pid();
-    if (plan.ownGroup && ProcFs.AVAILABLE) {
+    if (plan.ownGroup() && ProcFs.AVAILABLE) {
       this.startTicks = Math.max(0, ProcFs.startTicks(pid)); // the reaper needs it at once
     }
     this.cookie = cookie;
@@ -94,9 +94,9 @@ public class ManagedProcess implements SpawnedProcess {
     this.stdout = stdout;
     this.stderr = stderr;
     this.startNanos = startNanos;
-    this.stdin = plan.stdin == null ? process.getOutputStream() : null;
-    this.stdinClosed = plan.stdin != null;
-    if (plan.ownGroup) {
+    this.stdin = plan.stdin() == null ? process.getOutputStream() : null;
+    this.stdinClosed = plan.stdin() != null;
+    if (plan.ownGroup()) {
       exitFuture(); // long-running: watched from the start, so its exit time is exact
     }
     StreamOwner owner = new CaptureOwner();
@@ -234,7 +234,7 @@ public class ManagedProcess implements SpawnedProcess {
 
   @Override
   public String name() {
-    return plan.name;
+    return plan.name();
   }
 
   @Override
@@ -244,12 +244,12 @@ public class ManagedProcess implements SpawnedProcess {
 
   @Override
   public List<String> command() {
-    return plan.command;
+    return plan.command();
   }
 
   @Override
   public Path workingDir() {
-    return plan.workingDir;
+    return plan.workingDir();
   }
 
   @Override
@@ -269,7 +269,7 @@ public class ManagedProcess implements SpawnedProcess {
 
   @Override
   public int port() {
-    if (plan.port == null && plan.fromSpec) {
+    if (plan.port() == null && plan.fromSpec()) {
       throw new IllegalStateException(
           "process '"
               + name()
@@ -277,20 +277,20 @@ public class ManagedProcess implements SpawnedProcess {
               + " port from processes.freePort(), pass it in the spec's command or env, and give"
               + " it to readyPort(port); port() then returns it");
     }
-    if (plan.port == null) {
+    if (plan.port() == null) {
       throw new IllegalStateException(
           "process '" + name() + "' has no ${port}: use ${port} in its command, env or readyPort");
     }
-    return plan.port.getAsInt();
+    return plan.port().getAsInt();
   }
 
   @Override
   public int port(String name) {
     Objects.requireNonNull(name, "name");
-    if (plan.namedPorts == null) {
+    if (plan.namedPorts() == null) {
       throw new IllegalStateException("process '" + name() + "' has no named ports");
     }
-    return plan.namedPorts.applyAsInt(name);
+    return plan.namedPorts().applyAsInt(name);
   }
 
   @Override
@@ -323,7 +323,7 @@ public class ManagedProcess implements SpawnedProcess {
     synchronized (stdinLock) {
       if (stdin == null) {
         throw new ProcessIOException(
-            ProcessMessages.stdinFailure(this, "stdin is redirected from " + plan.stdin));
+            ProcessMessages.stdinFailure(this, "stdin is redirected from " + plan.stdin()));
       }
       boolean exited = !process.isAlive();
       if (stdinClosed && !(exited && resultNow().stoppedByExtension())) {
@@ -414,7 +414,7 @@ public class ManagedProcess implements SpawnedProcess {
                 process.exitValue(),
                 stopRequested,
                 stdout.text(),
-                plan.mergeStderr ? "" : stderr.text(),
+                plan.mergeStderr() ? "" : stderr.text(),
                 Duration.ofNanos(exitNanos - startNanos));
       }
       return result;
@@ -445,13 +445,13 @@ public class ManagedProcess implements SpawnedProcess {
 
   @Override
   public ProcessResult stop() {
-    return stop(plan.stopTimeout);
+    return stop(plan.stopTimeout());
   }
 
   @Override
   public ProcessResult stop(Duration grace) {
     Objects.requireNonNull(grace, "grace");
-    terminate(plan.stopSignal, grace, mayHaveEscapees());
+    terminate(plan.stopSignal(), grace, mayHaveEscapees());
     return resultNow();
   }
 

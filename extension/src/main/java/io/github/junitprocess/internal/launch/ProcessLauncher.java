@@ -55,7 +55,7 @@ public final class ProcessLauncher {
   public static ManagedProcess start(
       LaunchPlan plan, ProcessConfig config, Consumer<? super ManagedProcess> owner) {
     long captureLimit = config.captureLimit();
-    boolean group = plan.ownGroup && SETSID != null;
+    boolean group = plan.ownGroup() && SETSID != null;
     List<String> resetSignals = WINDOWS ? List.of() : IgnoredSignals.resetPrefix();
     boolean wrapped = group || !resetSignals.isEmpty();
     if (wrapped) {
@@ -63,33 +63,33 @@ public final class ProcessLauncher {
     }
     ProcessBuilder pb = new ProcessBuilder();
     Map<String, String> env = pb.environment();
-    if (!plan.inheritEnv) {
+    if (!plan.inheritEnv()) {
       env.clear();
     }
-    for (String key : plan.removedEnv) {
+    for (String key : plan.removedEnv()) {
       env.remove(key);
     }
-    env.putAll(plan.env);
+    env.putAll(plan.env());
     String cookie = Cookies.next();
     env.put(Cookies.ENV, cookie);
 
-    List<String> argv = new ArrayList<>(plan.command.size() + 3);
+    List<String> argv = new ArrayList<>(plan.command().size() + 3);
     if (group) {
       argv.add(SETSID);
     }
     String childPath = env.get("PATH");
-    String program = WINDOWS ? plan.command.get(0) : resolveProgram(plan, childPath, wrapped);
+    String program = WINDOWS ? plan.command().get(0) : resolveProgram(plan, childPath, wrapped);
     if (program.indexOf('=') < 0) { // env would take NAME=VALUE for a variable
       argv.addAll(resetSignals);
     }
     argv.add(program);
-    argv.addAll(plan.command.subList(1, plan.command.size()));
-    pb.command(argv).directory(plan.workingDir.toFile()).redirectErrorStream(plan.mergeStderr);
-    if (plan.stdin != null) {
-      pb.redirectInput(plan.stdin.toFile());
+    argv.addAll(plan.command().subList(1, plan.command().size()));
+    pb.command(argv).directory(plan.workingDir().toFile()).redirectErrorStream(plan.mergeStderr());
+    if (plan.stdin() != null) {
+      pb.redirectInput(plan.stdin().toFile());
     }
 
-    PidWindow window = plan.ownGroup ? new PidWindow() : null;
+    PidWindow window = plan.ownGroup() ? new PidWindow() : null;
     long startNanos = System.nanoTime();
     Process process;
     try {
@@ -102,33 +102,33 @@ public final class ProcessLauncher {
       }
       throw new ProcessStartException(startFailure(plan, osReason(e)), e);
     }
-    String base = safeFileName(plan.name) + "-" + process.pid();
-    boolean logs = plan.logDir != null;
+    String base = safeFileName(plan.name()) + "-" + process.pid();
+    boolean logs = plan.logDir() != null;
     OutputCapture out =
         new OutputCapture(
             "stdout",
             captureLimit,
-            logs ? new LogFile(plan.logDir, base, "stdout") : LogFile.disabled(),
-            plan.stdoutListener);
+            logs ? new LogFile(plan.logDir(), base, "stdout") : LogFile.disabled(),
+            plan.stdoutListener());
     OutputCapture err =
-        plan.mergeStderr
+        plan.mergeStderr()
             ? OutputCapture.empty(
-                "stderr", logs ? new LogFile(plan.logDir, base, "stderr") : LogFile.disabled())
+                "stderr", logs ? new LogFile(plan.logDir(), base, "stderr") : LogFile.disabled())
             : new OutputCapture(
                 "stderr",
                 captureLimit,
-                logs ? new LogFile(plan.logDir, base, "stderr") : LogFile.disabled(),
-                plan.stderrListener);
+                logs ? new LogFile(plan.logDir(), base, "stderr") : LogFile.disabled(),
+                plan.stderrListener());
     ManagedProcess managed =
         new ManagedProcess(plan, process, cookie, group, out, err, startNanos, window);
     owner.accept(managed);
     out.startPump(process.getInputStream(), "junit-process-stdout-" + base);
-    if (!plan.mergeStderr) {
+    if (!plan.mergeStderr()) {
       err.startPump(process.getErrorStream(), "junit-process-stderr-" + base);
     }
-    if (plan.input != null) {
-      feed(managed, process.getOutputStream(), plan.input, base);
-    } else if (plan.closeStdin) {
+    if (plan.input() != null) {
+      feed(managed, process.getOutputStream(), plan.input(), base);
+    } else if (plan.closeStdin()) {
       managed.closeStdin();
     }
     Reaper.register(
@@ -155,7 +155,7 @@ public final class ProcessLauncher {
    * through a wrapper, otherwise only after a spawn failed: the common case costs no file checks.
    */
   private static void checkFiles(LaunchPlan plan) {
-    Path cwd = plan.workingDir;
+    Path cwd = plan.workingDir();
     if (!Files.isDirectory(cwd)) {
       throw new ProcessStartException(
           startFailure(
@@ -164,12 +164,13 @@ public final class ProcessLauncher {
                   ? "the working directory is not a directory"
                   : "the working directory does not exist"));
     }
-    if (plan.stdin != null && (!Files.isReadable(plan.stdin) || Files.isDirectory(plan.stdin))) {
+    if (plan.stdin() != null
+        && (!Files.isReadable(plan.stdin()) || Files.isDirectory(plan.stdin()))) {
       String why =
-          !Files.exists(plan.stdin)
+          !Files.exists(plan.stdin())
               ? " does not exist"
-              : Files.isDirectory(plan.stdin) ? " is a directory" : " is not readable";
-      throw new ProcessStartException(startFailure(plan, "the stdin file " + plan.stdin + why));
+              : Files.isDirectory(plan.stdin()) ? " is a directory" : " is not readable";
+      throw new ProcessStartException(startFailure(plan, "the stdin file " + plan.stdin() + why));
     }
   }
 
@@ -188,10 +189,10 @@ public final class ProcessLauncher {
   }
 
   private static String lookUp(LaunchPlan plan, String childPath, boolean verify) {
-    String program = plan.command.get(0);
+    String program = plan.command().get(0);
     if (program.contains("/")) {
       if (verify) {
-        checkExecutable(plan, plan.workingDir.resolve(program));
+        checkExecutable(plan, plan.workingDir().resolve(program));
       }
       return program;
     }
@@ -199,14 +200,14 @@ public final class ProcessLauncher {
     if (path == null) {
       path = "/usr/bin:/bin";
     }
-    ProgramKey key = new ProgramKey(path, plan.workingDir, program);
+    ProgramKey key = new ProgramKey(path, plan.workingDir(), program);
     String known = RESOLVED.get(key);
     if (known != null && (!verify || Files.isExecutable(Path.of(known)))) {
       return known; // no walk along PATH
     }
     for (String dir : path.split(File.pathSeparator, -1)) {
       Path candidate =
-          (dir.isEmpty() ? plan.workingDir : plan.workingDir.resolve(dir)).resolve(program);
+          (dir.isEmpty() ? plan.workingDir() : plan.workingDir().resolve(dir)).resolve(program);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         if (RESOLVED.size() > 1024) {
           RESOLVED.clear();
@@ -242,13 +243,13 @@ public final class ProcessLauncher {
 
   static String startFailure(LaunchPlan plan, String reason) {
     return "Cannot start process '"
-        + plan.name
+        + plan.name()
         + "': "
         + reason
         + "\n  command: "
-        + Messages.commandLine(plan.command)
+        + Messages.commandLine(plan.command())
         + "\n  working dir: "
-        + plan.workingDir;
+        + plan.workingDir();
   }
 
   /**
@@ -256,7 +257,7 @@ public final class ProcessLauncher {
    * same "No such file or directory" as a missing program (through a wrapper, exit code 127).
    */
   private static void checkInterpreter(LaunchPlan plan, String program) {
-    Path file = plan.workingDir.resolve(program);
+    Path file = plan.workingDir().resolve(program);
     if (!Files.isRegularFile(file)) {
       return;
     }

@@ -18,7 +18,7 @@ public final class ProcessMessages {
 
   /** Says so when the name is the compiler's ({@code arg0}), not the user's. */
   private static String nameNote(ManagedProcess p) {
-    return p.plan().syntheticName
+    return p.plan().syntheticName()
         ? "; '"
             + p.name()
             + "' is the compiler's name for the parameter: compile with -parameters, or set name"
@@ -81,7 +81,7 @@ public final class ProcessMessages {
         + "\n"
         + Messages.tails(
             p.stdoutCapture().tail(Messages.TAIL_LINES),
-            p.plan().mergeStderr ? null : p.stderrCapture().tail(Messages.TAIL_LINES));
+            p.plan().mergeStderr() ? null : p.stderrCapture().tail(Messages.TAIL_LINES));
   }
 
   /** The report attached to a failed test for one process. */
@@ -100,6 +100,6 @@ public final class ProcessMessages {
     }
     return "  logs: "
         + p.stdoutCapture().logFile()
-        + (p.plan().mergeStderr ? "" : ", " + p.stderrCapture().logFile());
+        + (p.plan().mergeStderr() ? "" : ", " + p.stderrCapture().logFile());
   }
 }

@@ -38,13 +38,13 @@ public final class ReadinessWaiter {
     if (!plan.hasReadiness()) {
       return;
     }
-    Duration timeout = plan.startupTimeout;
+    Duration timeout = plan.startupTimeout();
     long deadline = System.nanoTime() + Durations.waitNanos(timeout);
     try {
-      if (plan.readyLine != null) {
+      if (plan.readyLine() != null) {
         awaitLine(p, plan, timeout, deadline);
       }
-      if (plan.readyPort > 0 || plan.readyCheck != null) {
+      if (plan.readyPort() > 0 || plan.readyCheck() != null) {
         poll(p, plan, timeout, deadline);
       }
     } catch (RuntimeException | Error e) {
@@ -56,14 +56,14 @@ public final class ReadinessWaiter {
 
   static String describe(LaunchPlan plan) {
     List<String> parts = new ArrayList<>();
-    if (plan.readyLine != null) {
-      parts.add("a line matching /" + plan.readyLine.pattern() + "/ on stdout or stderr");
+    if (plan.readyLine() != null) {
+      parts.add("a line matching /" + plan.readyLine().pattern() + "/ on stdout or stderr");
     }
-    if (plan.readyPort > 0) {
-      parts.add("a TCP connection to 127.0.0.1:" + plan.readyPort);
+    if (plan.readyPort() > 0) {
+      parts.add("a TCP connection to 127.0.0.1:" + plan.readyPort());
     }
-    if (plan.readyCheck != null) {
-      parts.add("readiness check " + plan.readyCheck.getClass().getName());
+    if (plan.readyCheck() != null) {
+      parts.add("readiness check " + plan.readyCheck().getClass().getName());
     }
     return String.join(" and ", parts);
   }
@@ -72,9 +72,9 @@ public final class ReadinessWaiter {
       ManagedProcess p, LaunchPlan plan, Duration timeout, long deadline) {
     OutputCapture out = p.stdoutCapture();
     OutputCapture err = p.stderrCapture();
-    OutputCapture.LineWaiter w1 = out.register(line -> plan.readyLine.matcher(line).find());
+    OutputCapture.LineWaiter w1 = out.register(line -> plan.readyLine().matcher(line).find());
     OutputCapture.LineWaiter w2 =
-        plan.mergeStderr ? null : err.register(line -> plan.readyLine.matcher(line).find());
+        plan.mergeStderr() ? null : err.register(line -> plan.readyLine().matcher(line).find());
     try {
       CompletableFuture<?> any =
           w2 == null
@@ -127,11 +127,11 @@ public final class ReadinessWaiter {
     Throwable lastError = null;
     boolean checkOverran = false;
     while (true) {
-      boolean portReady = plan.readyPort <= 0 || canConnect(plan.readyPort, deadline);
+      boolean portReady = plan.readyPort() <= 0 || canConnect(plan.readyPort(), deadline);
       boolean checkReady = true;
-      if (portReady && plan.readyCheck != null) {
+      if (portReady && plan.readyCheck() != null) {
         try {
-          Boolean answer = runCheck(p, plan.readyCheck, deadline);
+          Boolean answer = runCheck(p, plan.readyCheck(), deadline);
           checkOverran = answer == null;
           checkReady = Boolean.TRUE.equals(answer);
         } catch (InterruptedException e) {
@@ -152,7 +152,7 @@ public final class ReadinessWaiter {
       if (left <= 0) {
         String what = "waiting for process '" + p.name() + "' to be ready: " + describe(plan);
         if (!portReady) {
-          what += " (port " + plan.readyPort + " refused connections)";
+          what += " (port " + plan.readyPort() + " refused connections)";
         } else if (checkOverran && lastError == null) {
           what += " (the check had not returned by the deadline; it was interrupted)";
         } else if (lastError != null) {

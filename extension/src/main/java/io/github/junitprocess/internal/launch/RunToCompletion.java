@@ -28,12 +28,12 @@ public final class RunToCompletion {
    * @throws ProcessException when the waiting thread is interrupted; its tree is killed first
    */
   public static ProcessResult await(ManagedProcess p, String what, BooleanSupplier beingStopped) {
-    Duration timeout = p.plan().startupTimeout;
+    Duration timeout = p.plan().startupTimeout();
     boolean exited;
     try {
       exited = p.awaitExit(Durations.waitNanos(timeout));
       if (!exited && beingStopped.getAsBoolean()) {
-        exited = p.awaitExit(p.plan().stopTimeout.plus(STOP_MARGIN).toNanos());
+        exited = p.awaitExit(p.plan().stopTimeout().plus(STOP_MARGIN).toNanos());
       }
     } catch (InterruptedException e) {
       p.terminate(Signal.KILL, Duration.ZERO, true);

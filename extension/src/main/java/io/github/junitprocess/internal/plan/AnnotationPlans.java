@@ -5,7 +5,9 @@ import io.github.junitprocess.ReadinessCheck;
 import io.github.junitprocess.SpawnProcess;
 import io.github.junitprocess.internal.support.Durations;
 import io.github.junitprocess.internal.teardown.TempDirs;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,60 +32,66 @@ public final class AnnotationPlans {
 
   /** The members shared by both annotations. */
   public static final class Members {
-    String[] value;
-    Class<?> javaMain;
-    String[] jvmArgs;
-    String[] args;
-    String[] env;
-    boolean inheritEnv;
-    String workingDir;
+    String[] value = {};
+    Class<?> javaMain = void.class;
+    String[] jvmArgs = {};
+    String[] args = {};
+    String[] env = {};
+    boolean inheritEnv = true;
+    String workingDir = "";
     String stdin = "";
-    public String name;
-    String readyLine;
-    String readyPort;
+    public String name = "";
+    String readyLine = "";
+    String readyPort = "";
     Class<? extends ReadinessCheck> readyCheck = ReadinessCheck.class;
-    String startupTimeout;
+    String startupTimeout = "";
     io.github.junitprocess.Signal stopSignal = io.github.junitprocess.Signal.TERM;
-    String stopTimeout;
+    String stopTimeout = "";
     boolean mergeStderr;
+
+    /** The element's own name is the compiler's {@code arg0} (no -parameters). */
+    public boolean syntheticName;
   }
 
-  public static Members of(SpawnProcess a) {
+  /**
+   * The members of a {@link SpawnProcess} or {@link ProcessPool}, read by name, so that both
+   * annotations take one path; a member the annotation does not have (a pool has no {@code stdin},
+   * {@code readyCheck}, {@code stopSignal}, {@code mergeStderr}) keeps its default.
+   */
+  public static Members of(Annotation a) {
     Members m = new Members();
-    m.value = a.value();
-    m.javaMain = a.javaMain();
-    m.jvmArgs = a.jvmArgs();
-    m.args = a.args();
-    m.env = a.env();
-    m.inheritEnv = a.inheritEnv();
-    m.workingDir = a.workingDir();
-    m.stdin = a.stdin();
-    m.name = a.name();
-    m.readyLine = a.readyLine();
-    m.readyPort = a.readyPort();
-    m.readyCheck = a.readyCheck();
-    m.startupTimeout = a.startupTimeout();
-    m.stopSignal = a.stopSignal();
-    m.stopTimeout = a.stopTimeout();
-    m.mergeStderr = a.mergeStderr();
+    m.value = member(a, "value", m.value);
+    m.javaMain = member(a, "javaMain", m.javaMain);
+    m.jvmArgs = member(a, "jvmArgs", m.jvmArgs);
+    m.args = member(a, "args", m.args);
+    m.env = member(a, "env", m.env);
+    m.inheritEnv = member(a, "inheritEnv", m.inheritEnv);
+    m.workingDir = member(a, "workingDir", m.workingDir);
+    m.stdin = member(a, "stdin", m.stdin);
+    m.name = member(a, "name", m.name);
+    m.readyLine = member(a, "readyLine", m.readyLine);
+    m.readyPort = member(a, "readyPort", m.readyPort);
+    m.readyCheck = member(a, "readyCheck", m.readyCheck);
+    m.startupTimeout = member(a, "startupTimeout", m.startupTimeout);
+    m.stopSignal = member(a, "stopSignal", m.stopSignal);
+    m.stopTimeout = member(a, "stopTimeout", m.stopTimeout);
+    m.mergeStderr = member(a, "mergeStderr", m.mergeStderr);
     return m;
   }
 
-  public static Members of(ProcessPool a) {
-    Members m = new Members();
-    m.value = a.value();
-    m.javaMain = a.javaMain();
-    m.jvmArgs = a.jvmArgs();
-    m.args = a.args();
-    m.env = a.env();
-    m.inheritEnv = a.inheritEnv();
-    m.workingDir = a.workingDir();
-    m.name = a.name();
-    m.readyLine = a.readyLine();
-    m.readyPort = a.readyPort();
-    m.startupTimeout = a.startupTimeout();
-    m.stopTimeout = a.stopTimeout();
-    return m;
+  @SuppressWarnings("unchecked")
+  private static <T> T member(Annotation a, String member, T fallback) {
+    Method method;
+    try {
+      method = a.annotationType().getMethod(member);
+    } catch (NoSuchMethodException e) {
+      return fallback;
+    }
+    try {
+      return (T) method.invoke(a);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + member + " of " + a, e);
+    }
   }
 
   /** Checks the members without side effects; {@code requireCommand} for @SpawnProcess. */
@@ -234,8 +242,9 @@ public final class AnnotationPlans {
       boolean runToCompletion,
       boolean portByName) {
     String where = "@" + annotation + " on " + element;
-    LaunchPlan plan = new LaunchPlan();
+    LaunchPlan.Builder plan = new LaunchPlan.Builder();
     plan.name = m.name.isBlank() ? defaultName : m.name;
+    plan.syntheticName = m.name.isBlank() && m.syntheticName;
     ExpansionValues values = new ExpansionValues(scope, portByName ? plan.name : null);
     plan.namedPorts = scope::namedPort;
     List<String> args = expandAll(m.args, values);
@@ -252,10 +261,9 @@ public final class AnnotationPlans {
     }
     plan.inheritEnv = m.inheritEnv;
     Path cwd = Path.of("").toAbsolutePath();
-    plan.workingDir =
-        m.workingDir.isBlank()
-            ? cwd
-            : cwd.resolve(Placeholders.expand(m.workingDir, values)).normalize();
+    if (!m.workingDir.isBlank()) {
+      plan.workingDir = cwd.resolve(Placeholders.expand(m.workingDir, values)).normalize();
+    }
     if (!m.stdin.isBlank()) {
       plan.stdin = cwd.resolve(Placeholders.expand(m.stdin, values)).normalize();
     }
@@ -275,18 +283,12 @@ public final class AnnotationPlans {
             where, "readyCheck " + m.readyCheck.getName() + " could not be created: " + why);
       }
     }
-    ProcessConfig config = scope.config();
-    Duration startup = duration(where, "startupTimeout", m.startupTimeout);
-    plan.startupTimeout = startup != null ? startup : config.startupTimeout();
-    Duration stop = duration(where, "stopTimeout", m.stopTimeout);
-    plan.stopTimeout = stop != null ? stop : config.stopTimeout();
+    plan.startupTimeout = duration(where, "startupTimeout", m.startupTimeout);
+    plan.stopTimeout = duration(where, "stopTimeout", m.stopTimeout);
     plan.stopSignal = m.stopSignal;
     plan.mergeStderr = m.mergeStderr;
     plan.port = values.portSupplier();
-    plan.logDir = config.logEnabled() ? scope.logDir() : null;
-    plan.ownGroup = !runToCompletion;
-    plan.closeStdin = runToCompletion && plan.stdin == null;
-    return plan;
+    return plan.build(scope, runToCompletion);
   }
 
   private static List<String> expandAll(String[] values, ExpansionValues v) {

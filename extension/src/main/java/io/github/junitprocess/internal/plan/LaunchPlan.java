@@ -16,59 +16,120 @@ import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
- * A fully resolved process definition: placeholders expanded, defaults applied, paths absolute.
- * Built from an annotation ({@link AnnotationPlans}) or a {@code ProcessSpec} ({@link SpecPlans});
- * the launcher needs nothing else.
+ * A fully resolved process definition: placeholders expanded, defaults applied, paths absolute;
+ * immutable. Made by one pipeline for annotations ({@link AnnotationPlans}), specs and pool tasks
+ * ({@link SpecPlans}): each fills a {@link Builder}, then {@link Builder#build} applies the
+ * defaults of the run's settings. The launcher needs nothing else.
+ *
+ * @param name the name in messages, log files and {@code ${port.NAME}}
+ * @param syntheticName the name is a parameter's {@code arg0}: compiled without -parameters
+ * @param tempDir a directory made for this process ({@code ${tempDir}}), deleted after it stops
+ * @param closeStdin close stdin right after start (runs to completion)
+ * @param port {@code ${port}} of this process (a spec's readyPort), or null when it has none
+ * @param fromSpec made from a {@code ProcessSpec}, whose strings are literal
+ * @param namedPorts {@code ${port.NAME}} lookup in the scope the process belongs to
+ * @param logDir where the log files go, or null without log files
+ * @param ownGroup start in a new session / process group (long-running processes)
  */
-public final class LaunchPlan {
-  public String name;
+public record LaunchPlan(
+    String name,
+    boolean syntheticName,
+    List<String> command,
+    Map<String, String> env,
+    Set<String> removedEnv,
+    boolean inheritEnv,
+    Path workingDir,
+    Path tempDir,
+    Path stdin,
+    byte[] input,
+    boolean closeStdin,
+    Pattern readyLine,
+    int readyPort,
+    ReadinessCheck readyCheck,
+    Duration startupTimeout,
+    Signal stopSignal,
+    Duration stopTimeout,
+    boolean mergeStderr,
+    Consumer<String> stdoutListener,
+    Consumer<String> stderrListener,
+    IntSupplier port,
+    boolean fromSpec,
+    ToIntFunction<String> namedPorts,
+    Path logDir,
+    boolean ownGroup) {
 
-  /** The name is a parameter's {@code arg0}: the class was compiled without -parameters. */
-  public boolean syntheticName;
-
-  public List<String> command = new ArrayList<>();
-  public final Map<String, String> env = new LinkedHashMap<>();
-  public final Set<String> removedEnv = new LinkedHashSet<>();
-  public boolean inheritEnv = true;
-  public Path workingDir;
-
-  /** A directory made for this process ({@code ${tempDir}}), deleted after it stops. */
-  public Path tempDir;
-
-  public Path stdin;
-  public byte[] input;
-
-  /** Close stdin right after start (runs to completion). */
-  public boolean closeStdin;
-
-  public Pattern readyLine;
-  public int readyPort;
-  public ReadinessCheck readyCheck;
-
-  public Duration startupTimeout;
-  public Signal stopSignal = Signal.TERM;
-  public Duration stopTimeout;
-  public boolean mergeStderr;
-
-  public Consumer<String> stdoutListener;
-  public Consumer<String> stderrListener;
-
-  /** {@code ${port}} of this process (a spec's readyPort), or null when it has none. */
-  public IntSupplier port;
-
-  /** Made from a {@code ProcessSpec}, whose strings are literal: it has no {@code ${port}}. */
-  public boolean fromSpec;
-
-  /** {@code ${port.NAME}} lookup in the scope the process belongs to. */
-  public ToIntFunction<String> namedPorts;
-
-  /** Where the log files go. */
-  public Path logDir;
-
-  /** Start in a new session / process group (long-running processes). */
-  public boolean ownGroup = true;
+  public LaunchPlan {
+    command = List.copyOf(command);
+    env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    removedEnv = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(removedEnv));
+  }
 
   public boolean hasReadiness() {
     return readyLine != null || readyPort > 0 || readyCheck != null;
+  }
+
+  /**
+   * A plan under construction, filled by the planners of this room. Members left unset get the
+   * defaults of the settings in {@link #build}: the startup and stop timeouts, the log dir; a plan
+   * run to completion closes stdin at once unless it has a stdin file or input, and runs in its
+   * parent's process group.
+   */
+  static final class Builder {
+    String name;
+    boolean syntheticName;
+    List<String> command = new ArrayList<>();
+    final Map<String, String> env = new LinkedHashMap<>();
+    final Set<String> removedEnv = new LinkedHashSet<>();
+    boolean inheritEnv = true;
+    Path workingDir;
+    Path tempDir;
+    Path stdin;
+    byte[] input;
+    Pattern readyLine;
+    int readyPort;
+    ReadinessCheck readyCheck;
+    Duration startupTimeout;
+    Signal stopSignal = Signal.TERM;
+    Duration stopTimeout;
+    boolean mergeStderr;
+    Consumer<String> stdoutListener;
+    Consumer<String> stderrListener;
+    IntSupplier port;
+    boolean fromSpec;
+    ToIntFunction<String> namedPorts;
+
+    /**
+     * The plan, with the defaults of the settings of {@code context} for whatever was left unset,
+     * and its log files in the scope's log dir (none when log files are off).
+     */
+    LaunchPlan build(PlanContext context, boolean runToCompletion) {
+      ProcessConfig config = context.config();
+      return new LaunchPlan(
+          name,
+          syntheticName,
+          command,
+          env,
+          removedEnv,
+          inheritEnv,
+          workingDir != null ? workingDir : Path.of("").toAbsolutePath(),
+          tempDir,
+          stdin,
+          input,
+          runToCompletion && stdin == null && input == null,
+          readyLine,
+          readyPort,
+          readyCheck,
+          startupTimeout != null ? startupTimeout : config.startupTimeout(),
+          stopSignal,
+          stopTimeout != null ? stopTimeout : config.stopTimeout(),
+          mergeStderr,
+          stdoutListener,
+          stderrListener,
+          port,
+          fromSpec,
+          namedPorts,
+          config.logEnabled() ? context.logDir() : null,
+          !runToCompletion);
+    }
   }
 }

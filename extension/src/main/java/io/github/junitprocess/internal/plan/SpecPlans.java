@@ -4,14 +4,43 @@ import io.github.junitprocess.ProcessSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Turns a {@link ProcessSpec} into a {@link LaunchPlan}: strings are taken literally. */
 public final class SpecPlans {
   private SpecPlans() {}
 
+  /** The plan of {@code spec}, started by {@code processes.start} or {@code processes.run}. */
   public static LaunchPlan plan(ProcessSpec spec, PlanContext scope, boolean runToCompletion) {
+    return builder(spec, scope).build(scope, runToCompletion);
+  }
+
+  /**
+   * The plan of a task pool's task: the spec as given, on top of the pool's {@code defaults} (its
+   * environment, working directory and timeouts) where the spec leaves them unset.
+   */
+  public static LaunchPlan taskPlan(ProcessSpec spec, PlanContext scope, LaunchPlan defaults) {
+    LaunchPlan.Builder plan = builder(spec, scope);
+    plan.env.clear();
+    plan.env.putAll(defaults.env());
+    plan.env.keySet().removeAll(spec.removedEnv());
+    plan.env.putAll(spec.env());
+    plan.inheritEnv = defaults.inheritEnv() && spec.inheritsEnv();
+    if (spec.workingDir().isEmpty()) {
+      plan.workingDir = defaults.workingDir();
+    }
+    if (spec.startupTimeout().isEmpty()) {
+      plan.startupTimeout = defaults.startupTimeout();
+    }
+    if (spec.stopTimeout().isEmpty()) {
+      plan.stopTimeout = defaults.stopTimeout();
+    }
+    return plan.build(scope, true);
+  }
+
+  private static LaunchPlan.Builder builder(ProcessSpec spec, PlanContext scope) {
     Objects.requireNonNull(spec, "spec");
-    LaunchPlan plan = new LaunchPlan();
+    LaunchPlan.Builder plan = new LaunchPlan.Builder();
     if (spec.javaMain().isPresent()) {
       plan.command = JavaCommand.command(spec.javaMain().get(), spec.jvmArgs(), spec.args());
       plan.name = spec.name().orElse(spec.javaMain().get().getSimpleName());
@@ -25,10 +54,10 @@ public final class SpecPlans {
     plan.removedEnv.addAll(spec.removedEnv());
     plan.inheritEnv = spec.inheritsEnv();
     Path cwd = Path.of("").toAbsolutePath();
-    plan.workingDir = spec.workingDir().map(d -> cwd.resolve(d).normalize()).orElse(cwd);
+    plan.workingDir = spec.workingDir().map(d -> cwd.resolve(d).normalize()).orElse(null);
     plan.stdin = spec.stdin().map(f -> cwd.resolve(f).normalize()).orElse(null);
     plan.input = spec.input().orElse(null);
-    plan.readyLine = spec.readyLine().map(java.util.regex.Pattern::compile).orElse(null);
+    plan.readyLine = spec.readyLine().map(Pattern::compile).orElse(null);
     plan.readyPort = spec.readyPort();
     if (plan.readyPort > 0) {
       int port = plan.readyPort;
@@ -36,17 +65,13 @@ public final class SpecPlans {
     }
     plan.fromSpec = true;
     plan.readyCheck = spec.readyCheck().orElse(null);
-    ProcessConfig config = scope.config();
-    plan.startupTimeout = spec.startupTimeout().orElse(config.startupTimeout());
+    plan.startupTimeout = spec.startupTimeout().orElse(null);
     plan.stopSignal = spec.stopSignal();
-    plan.stopTimeout = spec.stopTimeout().orElse(config.stopTimeout());
+    plan.stopTimeout = spec.stopTimeout().orElse(null);
     plan.mergeStderr = spec.mergesStderr();
     plan.stdoutListener = spec.stdoutListener().orElse(null);
     plan.stderrListener = spec.stderrListener().orElse(null);
     plan.namedPorts = scope::namedPort;
-    plan.logDir = config.logEnabled() ? scope.logDir() : null;
-    plan.ownGroup = !runToCompletion;
-    plan.closeStdin = runToCompletion && plan.stdin == null && plan.input == null;
     return plan;
   }
 }

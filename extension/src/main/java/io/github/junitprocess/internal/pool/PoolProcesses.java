@@ -94,7 +94,7 @@ public final class PoolProcesses {
   private static void stop(ManagedProcess p, List<ManagedProcess> failed) {
     boolean gone;
     try {
-      gone = p.terminate(p.plan().stopSignal, p.plan().stopTimeout, false);
+      gone = p.terminate(p.plan().stopSignal(), p.plan().stopTimeout(), false);
     } catch (RuntimeException e) {
       gone = false;
     }

@@ -94,12 +94,12 @@ public final class PooledTask implements Runnable {
     future.completeExceptionally(
         new ProcessStoppedException(
             "Task '"
-                + plan.name
+                + plan.name()
                 + "' of pool '"
                 + pool.name()
                 + "' was cancelled before it started: the pool was shut down at the end of its"
                 + " scope\n  command: "
-                + Messages.commandLine(plan.command)));
+                + Messages.commandLine(plan.command())));
   }
 
   @Override
@@ -150,6 +150,6 @@ public final class PooledTask implements Runnable {
 
   @Override
   public String toString() {
-    return "task '" + plan.name + "' [" + Messages.commandLine(plan.command) + "]";
+    return "task '" + plan.name() + "' [" + Messages.commandLine(plan.command()) + "]";
   }
 }

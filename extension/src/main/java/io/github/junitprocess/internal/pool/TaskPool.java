@@ -15,9 +15,7 @@ import io.github.junitprocess.internal.support.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -89,7 +87,7 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
 
   @Override
   public CompletableFuture<ProcessResult> submit(ProcessSpec spec) {
-    PooledTask task = new PooledTask(this, plan(spec));
+    PooledTask task = new PooledTask(this, SpecPlans.taskPlan(spec, processes.scope(), defaults));
     enqueue(task);
     return task.future();
   }
@@ -97,7 +95,7 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
   @Override
   public void execute(ProcessSpec spec, Consumer<ProcessResult> callback) {
     Objects.requireNonNull(callback, "callback");
-    PooledTask task = new PooledTask(this, plan(spec));
+    PooledTask task = new PooledTask(this, SpecPlans.taskPlan(spec, processes.scope(), defaults));
     task.future()
         .whenComplete(
             (result, failure) -> {
@@ -119,7 +117,8 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
     Objects.requireNonNull(specs, "specs");
     List<LaunchPlan> plans = new ArrayList<>(specs.size());
     for (int i = 0; i < specs.size(); i++) {
-      plans.add(plan(Objects.requireNonNull(specs.get(i), "specs[" + i + "] is null")));
+      ProcessSpec spec = Objects.requireNonNull(specs.get(i), "specs[" + i + "] is null");
+      plans.add(SpecPlans.taskPlan(spec, processes.scope(), defaults));
     }
     List<PooledTask> tasks = new ArrayList<>(plans.size());
     for (LaunchPlan plan : plans) {
@@ -188,28 +187,6 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
             + (size == 1 ? " slot" : " slots")
             + " (no worker command): use submit(), execute() or runAll(), or give @ProcessPool a"
             + " command (value or javaMain) to keep warm workers to borrow");
-  }
-
-  /** The task's plan: the spec as given, on top of the pool's defaults. */
-  private LaunchPlan plan(ProcessSpec spec) {
-    Objects.requireNonNull(spec, "spec");
-    LaunchPlan plan = SpecPlans.plan(spec, processes.scope(), true);
-    Map<String, String> env = new LinkedHashMap<>(defaults.env);
-    env.keySet().removeAll(spec.removedEnv());
-    env.putAll(plan.env);
-    plan.env.clear();
-    plan.env.putAll(env);
-    plan.inheritEnv = defaults.inheritEnv && spec.inheritsEnv();
-    if (spec.workingDir().isEmpty()) {
-      plan.workingDir = defaults.workingDir;
-    }
-    if (spec.startupTimeout().isEmpty()) {
-      plan.startupTimeout = defaults.startupTimeout;
-    }
-    if (spec.stopTimeout().isEmpty()) {
-      plan.stopTimeout = defaults.stopTimeout;
-    }
-    return plan;
   }
 
   private void enqueue(PooledTask task) {
@@ -297,8 +274,8 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
       if (p != null) {
         runningProcesses.add(p);
       }
-      if (task.plan().stopTimeout.compareTo(longestStop) > 0) {
-        longestStop = task.plan().stopTimeout;
+      if (task.plan().stopTimeout().compareTo(longestStop) > 0) {
+        longestStop = task.plan().stopTimeout();
       }
     }
     slots.shutdown();
@@ -323,7 +300,7 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
       problems.add(e);
     }
     try {
-      PoolProcesses.deleteTempDir(defaults.tempDir);
+      PoolProcesses.deleteTempDir(defaults.tempDir());
     } catch (Exception e) {
       problems.add(e);
     }

@@ -245,7 +245,7 @@ public final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder 
 
   private static void deleteTempDirQuietly(LaunchPlan plan) {
     try {
-      PoolProcesses.deleteTempDir(plan.tempDir);
+      PoolProcesses.deleteTempDir(plan.tempDir());
     } catch (Exception e) {
       // a leftover empty directory in the system temp dir is not worth failing a test over
     }
@@ -516,8 +516,8 @@ public final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder 
     List<ManagedProcess> stopping = new ArrayList<>(toStop.size());
     for (Worker w : toStop) {
       stopping.add(w.process);
-      if (w.process.plan().stopTimeout.compareTo(longestStop) > 0) {
-        longestStop = w.process.plan().stopTimeout;
+      if (w.process.plan().stopTimeout().compareTo(longestStop) > 0) {
+        longestStop = w.process.plan().stopTimeout();
       }
     }
     for (ManagedProcess p : processes.stopAll(stopping)) {
