@@ -1,7 +1,6 @@
 package io.github.junitprocess.internal.launch;
 
 import io.github.junitprocess.Output;
-import io.github.junitprocess.ProcessIOException;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.Signal;
@@ -14,8 +13,6 @@ import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.support.Durations;
 import io.github.junitprocess.internal.teardown.PidWindow;
 import io.github.junitprocess.internal.teardown.TreeKiller;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,9 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class ManagedProcess implements SpawnedProcess {
   /** Longest time spent killing a tree before giving up and reporting it. */
-  public static final Duration KILL_DEADLINE = TreeKiller.KILL_DEADLINE;
-
   private final LaunchPlan plan;
+
   private final Process process;
   private final long pid;
 
@@ -47,31 +42,20 @@ public class ManagedProcess implements SpawnedProcess {
   private final boolean groupLeader;
   private final OutputCapture stdout;
   private final OutputCapture stderr;
-  private final OutputStream stdin;
+  private final StdinChannel stdin;
   private final long startNanos;
   private final CompletableFuture<Void> exit = new CompletableFuture<>();
   private final AtomicBoolean exitWatched = new AtomicBoolean();
-  private final Object stdinLock = new Object();
   private volatile long exitNanos;
   private volatile boolean stopRequested;
-
-  /** Set while the test has sent STOP and no CONT since. */
-  private volatile boolean suspended;
-
-  private volatile boolean stdinClosed;
 
   /** Set when it failed to start or become ready: its exception already tells its story. */
   private volatile boolean startFailed;
 
   private volatile ProcessResult result;
-  private volatile List<TreeKiller.Member> lastTree = List.of();
 
-  /**
-   * Opened just before the spawn of a long-running process (null for one run to completion): when
-   * no pid but our own spawns came to be since, nothing can have escaped its tree, and {@link
-   * #stop()} and {@link #kill()} skip the scan of /proc for escapees.
-   */
-  private final PidWindow window;
+  /** Signals and stops the tree; owns what a stop remembers between its steps. */
+  private final TreeStop treeStop;
 
   ManagedProcess(
       LaunchPlan plan,
@@ -83,7 +67,6 @@ public class ManagedProcess implements SpawnedProcess {
       long startNanos,
       PidWindow window) {
     this.plan = plan;
-    this.window = window;
     this.process = process;
     this.pid = process.pid();
     if (plan.ownGroup() && ProcFs.AVAILABLE) {
@@ -94,11 +77,11 @@ public class ManagedProcess implements SpawnedProcess {
     this.stdout = stdout;
     this.stderr = stderr;
     this.startNanos = startNanos;
-    this.stdin = plan.stdin() == null ? process.getOutputStream() : null;
-    this.stdinClosed = plan.stdin() != null;
+    this.stdin = new StdinChannel(this, plan.stdin() == null ? process.getOutputStream() : null);
     if (plan.ownGroup()) {
       exitFuture(); // long-running: watched from the start, so its exit time is exact
     }
+    this.treeStop = new TreeStop(this, process, cookie, groupLeader, window);
     StreamOwner owner = new CaptureOwner();
     stdout.attach(owner);
     stderr.attach(owner);
@@ -122,7 +105,7 @@ public class ManagedProcess implements SpawnedProcess {
   }
 
   /** {@link #startTicks()}, taken from {@code stat} when it is this pid's stat, just read. */
-  private long startTicks(ProcFs.Stat stat) {
+  long startTicks(ProcFs.Stat stat) {
     long t = startTicks;
     if (t == 0 && ProcFs.AVAILABLE && process.isAlive()) {
       ProcFs.Stat st = stat != null ? stat : ProcFs.stat(pid);
@@ -320,51 +303,13 @@ public class ManagedProcess implements SpawnedProcess {
   @Override
   public SpawnedProcess write(byte[] bytes) {
     Objects.requireNonNull(bytes, "bytes");
-    synchronized (stdinLock) {
-      if (stdin == null) {
-        throw new ProcessIOException(
-            ProcessMessages.stdinFailure(this, "stdin is redirected from " + plan.stdin()));
-      }
-      boolean exited = !process.isAlive();
-      if (stdinClosed && !(exited && resultNow().stoppedByExtension())) {
-        throw new ProcessIOException(
-            ProcessMessages.stdinFailure(this, "stdin was closed (closeStdin(), or input given)"));
-      }
-      if (exited) {
-        throw new ProcessIOException(
-            ProcessMessages.stdinFailure(this, "the process " + ProcessMessages.status(this)));
-      }
-      try {
-        stdin.write(bytes);
-        stdin.flush();
-      } catch (IOException e) {
-        throw new ProcessIOException(
-            ProcessMessages.stdinFailure(
-                this,
-                e.getMessage()
-                    + (process.isAlive()
-                        ? ""
-                        : " (the process has exited: " + ProcessMessages.status(this) + ")")),
-            e);
-      }
-    }
+    stdin.write(bytes);
     return this;
   }
 
   @Override
   public void closeStdin() {
-    synchronized (stdinLock) {
-      if (stdinClosed || stdin == null) {
-        stdinClosed = true;
-        return;
-      }
-      stdinClosed = true;
-      try {
-        stdin.close();
-      } catch (IOException ignored) {
-        // the process has gone; its stdin is closed either way
-      }
-    }
+    stdin.close();
   }
 
   // ---- waiting and results ----
@@ -426,21 +371,7 @@ public class ManagedProcess implements SpawnedProcess {
   @Override
   public void signal(Signal signal) {
     Objects.requireNonNull(signal, "signal");
-    if (signal == Signal.STOP || signal == Signal.CONT) {
-      suspended = signal == Signal.STOP;
-    }
-    if (process.isAlive() && groupLeader && signal != Signal.KILL && leadsItsGroup()) {
-      TreeKiller.sendToGroup(pid, signal);
-      return;
-    }
-    List<TreeKiller.Member> targets = new ArrayList<>();
-    if (process.isAlive()) {
-      TreeKiller.member(pid).ifPresent(targets::add);
-      targets.addAll(TreeKiller.descendants(pid));
-    } else {
-      targets.addAll(TreeKiller.marked(Set.of(cookie), knownStartTicks(), pid));
-    }
-    TreeKiller.send(targets, signal);
+    treeStop.signal(signal);
   }
 
   @Override
@@ -451,22 +382,14 @@ public class ManagedProcess implements SpawnedProcess {
   @Override
   public ProcessResult stop(Duration grace) {
     Objects.requireNonNull(grace, "grace");
-    terminate(plan.stopSignal(), grace, mayHaveEscapees());
+    treeStop.stop(plan.stopSignal(), grace, treeStop.mayHaveEscapees());
     return resultNow();
   }
 
   @Override
   public ProcessResult kill() {
-    terminate(Signal.KILL, Duration.ZERO, mayHaveEscapees());
+    treeStop.stop(Signal.KILL, Duration.ZERO, treeStop.mayHaveEscapees());
     return resultNow();
-  }
-
-  /**
-   * Whether descendants may have left the tree (setsid, double fork), so that a stop must look for
-   * them by marker: when it leaves, nothing it started may be left, not only at scope end.
-   */
-  private boolean mayHaveEscapees() {
-    return window == null ? !process.isAlive() : !window.onlyOurSpawnsSince();
   }
 
   @Override
@@ -482,107 +405,17 @@ public class ManagedProcess implements SpawnedProcess {
    * Stops the tree: {@code first} to every member, up to {@code grace} for them to exit, then KILL
    * to whatever is left, until all are gone. With {@code sweep}, processes that escaped the tree
    * but carry this process's cookie are included; that costs a scan of /proc, so the scope does it
-   * once for all its processes instead (and {@code stop()} only when the root has already gone).
+   * once for all its processes instead.
    *
    * @return true when everything is gone
    */
   public boolean terminate(Signal first, Duration grace, boolean sweep) {
-    if (process.isAlive()) {
-      stopRequested = true;
-      if (first != Signal.KILL && !grace.isZero() && !grace.isNegative()) {
-        ProcFs.Stat root = ProcFs.AVAILABLE ? ProcFs.stat(pid) : null;
-        List<TreeKiller.Member> tree = tree(root);
-        lastTree = tree;
-        try {
-          TreeKiller.send(tree, first);
-          if (first != Signal.CONT && (suspended || (root != null && root.state == 'T'))) {
-            // a stopped process acts on the signal only when continued; the state check alone
-            // would race with a STOP that was sent but not yet acted on
-            TreeKiller.send(tree, Signal.CONT);
-          }
-        } catch (RuntimeException e) {
-          // e.g. no kill command: KILL below still ends the tree
-        }
-        long deadline = System.nanoTime() + Durations.waitNanos(grace);
-        try {
-          awaitExit(Durations.waitNanos(grace)); // escalate below if still running
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        TreeKiller.awaitGone(tree.subList(Math.min(1, tree.size()), tree.size()), deadline);
-        if (tree.size() == 1 && !sweep && !process.isAlive()) {
-          closeStdin(); // the root was the whole tree and the JDK has reaped it: nothing is left
-          return true;
-        }
-      }
-    }
-    return killRemaining(sweep);
+    return treeStop.stop(first, grace, sweep);
   }
 
-  /** False in the instant after spawn, before the setsid wrapper has made the new group. */
-  private boolean leadsItsGroup() {
-    ProcFs.Stat st = ProcFs.AVAILABLE ? ProcFs.stat(pid) : null;
-    return st != null && st.pgrp == pid;
-  }
-
-  private List<TreeKiller.Member> tree() {
-    return tree(ProcFs.AVAILABLE ? ProcFs.stat(pid) : null);
-  }
-
-  /** The root and its live descendants; {@code root} is its stat, read just before. */
-  private List<TreeKiller.Member> tree(ProcFs.Stat root) {
-    List<TreeKiller.Member> tree = new ArrayList<>();
-    long ticks = startTicks(root); // no second read for a process run to completion
-    if (ticks > 0 || !ProcFs.AVAILABLE) {
-      tree.add(new TreeKiller.Member(process.toHandle(), ticks));
-    }
-    tree.addAll(TreeKiller.descendants(pid, root == null ? 0 : root.threads));
-    return tree;
-  }
-
-  /** KILLs the tree (and, with sweep, marked escapees) until nothing is left. */
-  boolean killRemaining(boolean sweep) {
-    long deadline = System.nanoTime() + KILL_DEADLINE.toNanos();
-    List<TreeKiller.Member> known = new ArrayList<>(lastTree);
-    while (true) {
-      List<TreeKiller.Member> targets = new ArrayList<>();
-      if (process.isAlive()) {
-        targets.addAll(tree());
-      }
-      for (TreeKiller.Member m : known) {
-        if (!m.isGone()) {
-          targets.add(m);
-          targets.addAll(TreeKiller.descendants(m.pid()));
-        }
-      }
-      if (sweep) {
-        // not its own pid as the bound: after a wrap-around its escapees have lower pids
-        long firstPid = window == null ? pid : window.firstPid();
-        targets.addAll(TreeKiller.marked(Set.of(cookie), knownStartTicks(), firstPid));
-      }
-      targets = TreeKiller.distinct(targets);
-      targets.removeIf(TreeKiller.Member::isGone);
-      if (targets.isEmpty() && !process.isAlive()) {
-        closeStdin();
-        return true;
-      }
-      if (process.isAlive()) {
-        stopRequested = true;
-        process.destroyForcibly();
-      }
-      TreeKiller.send(targets, Signal.KILL);
-      known = targets;
-      long shortWait = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
-      try {
-        awaitExit(shortWait - System.nanoTime()); // checked below
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      TreeKiller.awaitGone(targets, shortWait);
-      if (System.nanoTime() - deadline > 0) {
-        return false;
-      }
-    }
+  /** Called by the tree stop: the extension is ending this process. */
+  void markStopRequested() {
+    stopRequested = true;
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.plan.PlanContext;
 import io.github.junitprocess.internal.plan.SpecPlans;
 import io.github.junitprocess.internal.support.Durations;
+import io.github.junitprocess.internal.teardown.TreeKiller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -284,7 +285,7 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
     for (ManagedProcess p : unkillable) {
       problems.add(new ProcessException("could not kill every process of " + p));
     }
-    Duration wait = longestStop.plus(ManagedProcess.KILL_DEADLINE).plus(CLOSE_MARGIN);
+    Duration wait = longestStop.plus(TreeKiller.KILL_DEADLINE).plus(CLOSE_MARGIN);
     if (!awaitTermination(slots, wait)) {
       problems.add(
           new ProcessException(

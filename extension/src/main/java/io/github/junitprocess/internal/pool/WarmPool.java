@@ -13,6 +13,7 @@ import io.github.junitprocess.internal.launch.ReadinessWaiter;
 import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.plan.PlanContext;
 import io.github.junitprocess.internal.support.Durations;
+import io.github.junitprocess.internal.teardown.TreeKiller;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -527,7 +528,7 @@ public final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder 
       deleteTempDirQuietly(w.process.plan());
     }
     // starters waiting for readiness wake up as their worker was stopped above
-    Duration wait = longestStop.plus(ManagedProcess.KILL_DEADLINE).plus(CLOSE_MARGIN);
+    Duration wait = longestStop.plus(TreeKiller.KILL_DEADLINE).plus(CLOSE_MARGIN);
     if (!TaskPool.awaitTermination(starters, wait)) {
       problems.add(
           new ProcessException(

@@ -1,0 +1,181 @@
+package io.github.junitprocess.internal.launch;
+
+import io.github.junitprocess.Signal;
+import io.github.junitprocess.internal.os.ProcFs;
+import io.github.junitprocess.internal.support.Durations;
+import io.github.junitprocess.internal.teardown.PidWindow;
+import io.github.junitprocess.internal.teardown.TreeKiller;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signals and stops one process's tree: the signal to the whole group or tree, the graceful stop
+ * (signal, grace, then KILL until nothing is left) and the search for descendants that left the
+ * tree, found by the process's marker. The tree itself is found and signalled by pid and start time
+ * ({@link TreeKiller}); this class keeps what a stop needs to remember between its steps.
+ */
+final class TreeStop {
+  private final ManagedProcess root;
+  private final Process process;
+  private final long pid;
+  private final String cookie;
+  private final boolean groupLeader;
+
+  /**
+   * Opened just before the spawn of a long-running process (null for one run to completion): when
+   * no pid but our own spawns came to be since, nothing can have escaped its tree, and a stop skips
+   * the scan of /proc for escapees.
+   */
+  private final PidWindow window;
+
+  /** Set by a STOP signal, cleared by CONT: a stop must continue the tree for TERM to act. */
+  private volatile boolean suspended;
+
+  /** The tree as the graceful step saw it, so the KILL step reaches members that left since. */
+  private volatile List<TreeKiller.Member> lastTree = List.of();
+
+  TreeStop(
+      ManagedProcess root, Process process, String cookie, boolean groupLeader, PidWindow window) {
+    this.root = root;
+    this.process = process;
+    this.pid = process.pid();
+    this.cookie = cookie;
+    this.groupLeader = groupLeader;
+    this.window = window;
+  }
+
+  /** {@code signal} to the whole group where the process leads one, else to its tree. */
+  void signal(Signal signal) {
+    if (signal == Signal.STOP || signal == Signal.CONT) {
+      suspended = signal == Signal.STOP;
+    }
+    if (process.isAlive() && groupLeader && signal != Signal.KILL && leadsItsGroup()) {
+      TreeKiller.sendToGroup(pid, signal);
+      return;
+    }
+    List<TreeKiller.Member> targets = new ArrayList<>();
+    if (process.isAlive()) {
+      TreeKiller.member(pid).ifPresent(targets::add);
+      targets.addAll(TreeKiller.descendants(pid));
+    } else {
+      targets.addAll(TreeKiller.marked(Set.of(cookie), root.knownStartTicks(), pid));
+    }
+    TreeKiller.send(targets, signal);
+  }
+
+  /**
+   * Whether descendants may have left the tree (setsid, double fork), so that a stop must look for
+   * them by marker: when a handle's stop returns, nothing it started may be left.
+   */
+  boolean mayHaveEscapees() {
+    return window == null ? !process.isAlive() : !window.onlyOurSpawnsSince();
+  }
+
+  /**
+   * {@code first} to every member, up to {@code grace} for them to exit, then KILL to whatever is
+   * left, until all are gone; with {@code sweep}, also what carries the process's marker.
+   *
+   * @return true when everything is gone
+   */
+  boolean stop(Signal first, Duration grace, boolean sweep) {
+    if (process.isAlive()) {
+      root.markStopRequested();
+      if (first != Signal.KILL && !grace.isZero() && !grace.isNegative()) {
+        ProcFs.Stat stat = ProcFs.AVAILABLE ? ProcFs.stat(pid) : null;
+        List<TreeKiller.Member> tree = tree(stat);
+        lastTree = tree;
+        try {
+          TreeKiller.send(tree, first);
+          if (first != Signal.CONT && (suspended || (stat != null && stat.state == 'T'))) {
+            // a stopped process acts on the signal only when continued; the state check alone
+            // would race with a STOP that was sent but not yet acted on
+            TreeKiller.send(tree, Signal.CONT);
+          }
+        } catch (RuntimeException e) {
+          // e.g. no kill command: KILL below still ends the tree
+        }
+        long deadline = System.nanoTime() + Durations.waitNanos(grace);
+        try {
+          root.awaitExit(Durations.waitNanos(grace)); // escalate below if still running
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        TreeKiller.awaitGone(tree.subList(Math.min(1, tree.size()), tree.size()), deadline);
+        if (tree.size() == 1 && !sweep && !process.isAlive()) {
+          root.closeStdin(); // the root was the whole tree and the JDK has reaped it
+          return true;
+        }
+      }
+    }
+    return killRemaining(sweep);
+  }
+
+  /** False in the instant after spawn, before the setsid wrapper has made the new group. */
+  private boolean leadsItsGroup() {
+    ProcFs.Stat st = ProcFs.AVAILABLE ? ProcFs.stat(pid) : null;
+    return st != null && st.pgrp == pid;
+  }
+
+  private List<TreeKiller.Member> tree() {
+    return tree(ProcFs.AVAILABLE ? ProcFs.stat(pid) : null);
+  }
+
+  /** The root and its live descendants; {@code stat} is the root's, read just before. */
+  private List<TreeKiller.Member> tree(ProcFs.Stat stat) {
+    List<TreeKiller.Member> tree = new ArrayList<>();
+    long ticks = root.startTicks(stat); // no second read for a process run to completion
+    if (ticks > 0 || !ProcFs.AVAILABLE) {
+      tree.add(new TreeKiller.Member(process.toHandle(), ticks));
+    }
+    tree.addAll(TreeKiller.descendants(pid, stat == null ? 0 : stat.threads));
+    return tree;
+  }
+
+  /** KILLs the tree (and, with sweep, marked escapees) until nothing is left. */
+  private boolean killRemaining(boolean sweep) {
+    long deadline = System.nanoTime() + TreeKiller.KILL_DEADLINE.toNanos();
+    List<TreeKiller.Member> known = new ArrayList<>(lastTree);
+    while (true) {
+      List<TreeKiller.Member> targets = new ArrayList<>();
+      if (process.isAlive()) {
+        targets.addAll(tree());
+      }
+      for (TreeKiller.Member m : known) {
+        if (!m.isGone()) {
+          targets.add(m);
+          targets.addAll(TreeKiller.descendants(m.pid()));
+        }
+      }
+      if (sweep) {
+        // not its own pid as the bound: after a wrap-around its escapees have lower pids
+        long firstPid = window == null ? pid : window.firstPid();
+        targets.addAll(TreeKiller.marked(Set.of(cookie), root.knownStartTicks(), firstPid));
+      }
+      targets = TreeKiller.distinct(targets);
+      targets.removeIf(TreeKiller.Member::isGone);
+      if (targets.isEmpty() && !process.isAlive()) {
+        root.closeStdin();
+        return true;
+      }
+      if (process.isAlive()) {
+        root.markStopRequested();
+        process.destroyForcibly();
+      }
+      TreeKiller.send(targets, Signal.KILL);
+      known = targets;
+      long shortWait = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
+      try {
+        root.awaitExit(shortWait - System.nanoTime()); // checked below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      TreeKiller.awaitGone(targets, shortWait);
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+    }
+  }
+}
