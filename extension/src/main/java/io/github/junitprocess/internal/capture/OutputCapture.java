@@ -44,8 +44,6 @@ public final class OutputCapture implements Output {
   private static final int TAIL_WINDOW = 64 * 1024;
 
   private final String streamName;
-  private final int headCap;
-  private final int tailCap;
   private final LogFile log;
   private final Consumer<String> callback;
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -53,20 +51,14 @@ public final class OutputCapture implements Output {
   private StreamOwner owner;
 
   // guarded by this
-  private byte[] head = new byte[0];
-  private int headLen;
-  private byte[] tail;
-  private int tailPos;
-  private boolean tailFull;
-  private long size;
+  private final HeadTailBuffer memory;
   private LineSplitter splitter;
   private boolean logging;
   private boolean pumpDone;
 
   public OutputCapture(String streamName, long limit, LogFile log, Consumer<String> callback) {
     this.streamName = streamName;
-    this.headCap = (int) (limit / 2);
-    this.tailCap = (int) (limit - limit / 2);
+    this.memory = new HeadTailBuffer(limit);
     this.log = log;
     this.callback = callback;
     if (callback != null) {
@@ -121,10 +113,10 @@ public final class OutputCapture implements Output {
         boolean split;
         boolean logThis;
         synchronized (this) {
-          if (!logging && log.enabled() && size + n > (long) headCap + tailCap) {
+          if (!logging && log.enabled() && memory.wouldOverflow(n)) {
             startLog(); // memory is about to drop bytes: from now on the file keeps them
           }
-          append(buf, n);
+          memory.append(buf, 0, n);
           logThis = logging;
           split = splitter != null;
           if (split) {
@@ -157,41 +149,6 @@ public final class OutputCapture implements Output {
     }
   }
 
-  private void append(byte[] buf, int n) {
-    size += n;
-    int toHead = Math.min(n, headCap - headLen);
-    if (toHead > 0) {
-      if (headLen + toHead > head.length) {
-        int grown = Math.max(headLen + toHead, Math.min(headCap, Math.max(256, head.length * 2)));
-        head = java.util.Arrays.copyOf(head, grown);
-      }
-      System.arraycopy(buf, 0, head, headLen, toHead);
-      headLen += toHead;
-    }
-    int rest = n - toHead;
-    if (rest <= 0) {
-      return;
-    }
-    if (tail == null) {
-      tail = new byte[tailCap];
-    }
-    int from = toHead;
-    if (rest >= tailCap) {
-      System.arraycopy(buf, n - tailCap, tail, 0, tailCap);
-      tailPos = 0;
-      tailFull = true;
-      return;
-    }
-    int pos = tailPos;
-    int first = Math.min(rest, tailCap - pos);
-    System.arraycopy(buf, from, tail, pos, first);
-    System.arraycopy(buf, from + first, tail, 0, rest - first);
-    if (pos + rest >= tailCap) {
-      tailFull = true;
-    }
-    tailPos = (pos + rest) % tailCap;
-  }
-
   private void dispatch(List<String> lines) {
     for (String line : lines) {
       for (LineWaiter w : waiters) {
@@ -211,22 +168,7 @@ public final class OutputCapture implements Output {
 
   @Override
   public synchronized byte[] bytes() {
-    int tailLen = tailLen();
-    byte[] out = new byte[headLen + tailLen];
-    System.arraycopy(head, 0, out, 0, headLen);
-    if (tailLen > 0) {
-      if (tailFull) {
-        System.arraycopy(tail, tailPos, out, headLen, tailCap - tailPos);
-        System.arraycopy(tail, 0, out, headLen + tailCap - tailPos, tailPos);
-      } else {
-        System.arraycopy(tail, 0, out, headLen, tailPos);
-      }
-    }
-    return out;
-  }
-
-  private int tailLen() {
-    return tail == null ? 0 : tailFull ? tailCap : tailPos;
+    return memory.bytes();
   }
 
   @Override
@@ -235,9 +177,9 @@ public final class OutputCapture implements Output {
     byte[] all;
     int split;
     synchronized (this) {
-      all = bytes();
-      split = headLen;
-      dropped = size - all.length;
+      all = memory.bytes();
+      split = memory.headLength();
+      dropped = memory.size() - all.length;
     }
     if (dropped <= 0) {
       return new String(all, StandardCharsets.UTF_8);
@@ -258,12 +200,12 @@ public final class OutputCapture implements Output {
 
   @Override
   public synchronized long size() {
-    return size;
+    return memory.size();
   }
 
   @Override
   public synchronized boolean truncated() {
-    return size > headLen + tailLen();
+    return memory.truncated();
   }
 
   public boolean hasLogFile() {
@@ -288,42 +230,18 @@ public final class OutputCapture implements Output {
    * within the capture limit and whose log nobody asks for never costs a file.
    */
   private void startLog() {
-    byte[] sofar = bytes();
+    byte[] sofar = memory.bytes();
     log.write(sofar, 0, sofar.length);
     logging = true;
   }
 
   /** The last {@code n} lines held in memory, read from no more than its last 64 KiB. */
   public List<String> tail(int n) {
-    byte[] last;
-    boolean cut;
+    HeadTailBuffer.TailWindow last;
     synchronized (this) {
-      int kept = headLen + tailLen();
-      last = lastBytes(Math.min(kept, TAIL_WINDOW));
-      cut = last.length < kept;
+      last = memory.tailWindow(TAIL_WINDOW);
     }
-    List<String> all = LineSplitter.lines(new String(last, StandardCharsets.UTF_8));
-    if (cut && all.size() > 1) {
-      all = all.subList(1, all.size()); // the window began mid-line
-    }
-    return all.subList(Math.max(0, all.size() - n), all.size());
-  }
-
-  /** The last {@code n} bytes held in memory, in order. Caller holds the lock. */
-  private byte[] lastBytes(int n) {
-    byte[] out = new byte[n];
-    int tailLen = tailLen();
-    int fromTail = Math.min(n, tailLen);
-    int fromHead = n - fromTail;
-    System.arraycopy(head, headLen - fromHead, out, 0, fromHead);
-    if (fromTail > 0) {
-      int oldest = tailFull ? tailPos : 0;
-      int start = (oldest + tailLen - fromTail) % tailCap;
-      int first = Math.min(fromTail, tailCap - start);
-      System.arraycopy(tail, start, out, fromHead, first);
-      System.arraycopy(tail, 0, out, fromHead + first, fromTail - first);
-    }
-    return out;
+    return last.lastLines(n);
   }
 
   /** Waits up to {@code grace} for the stream to end; true when it has. */
@@ -407,8 +325,8 @@ public final class OutputCapture implements Output {
     LineWaiter w = new LineWaiter(predicate);
     List<String> past;
     synchronized (this) {
-      past = LineSplitter.lines(new String(bytes(), StandardCharsets.UTF_8));
-      boolean completePastLast = headLen + tailLen() == 0 || endsWithNewline();
+      past = LineSplitter.lines(new String(memory.bytes(), StandardCharsets.UTF_8));
+      boolean completePastLast = memory.kept() == 0 || memory.endsWithNewline();
       if (splitter == null) {
         splitter = new LineSplitter();
         if (!completePastLast && !past.isEmpty()) {
@@ -427,15 +345,6 @@ public final class OutputCapture implements Output {
       }
     }
     return w;
-  }
-
-  private boolean endsWithNewline() {
-    int tl = tailLen();
-    if (tl > 0) {
-      int idx = tailFull ? (tailPos + tailCap - 1) % tailCap : tailPos - 1;
-      return tail[idx] == '\n';
-    }
-    return headLen > 0 && head[headLen - 1] == '\n';
   }
 
   public synchronized void unregister(LineWaiter w) {
