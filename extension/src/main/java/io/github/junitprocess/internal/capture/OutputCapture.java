@@ -44,7 +44,7 @@ public final class OutputCapture implements Output {
   private static final int TAIL_WINDOW = 64 * 1024;
 
   private final String streamName;
-  private final LogFile log;
+  private final LogSpill log;
   private final Consumer<String> callback;
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private final List<LineWaiter> waiters = new CopyOnWriteArrayList<>();
@@ -53,13 +53,11 @@ public final class OutputCapture implements Output {
   // guarded by this
   private final HeadTailBuffer memory;
   private LineSplitter splitter;
-  private boolean logging;
-  private boolean pumpDone;
 
   public OutputCapture(String streamName, long limit, LogFile log, Consumer<String> callback) {
     this.streamName = streamName;
     this.memory = new HeadTailBuffer(limit);
-    this.log = log;
+    this.log = new LogSpill(log, memory);
     this.callback = callback;
     if (callback != null) {
       splitter = new LineSplitter();
@@ -69,7 +67,7 @@ public final class OutputCapture implements Output {
   /** A stream that never carries data (stderr merged into stdout). */
   public static OutputCapture empty(String streamName, LogFile log) {
     OutputCapture c = new OutputCapture(streamName, 2, log, null);
-    c.pumpDone = true;
+    c.log.streamEnded();
     c.ended.complete(null);
     return c;
   }
@@ -113,11 +111,9 @@ public final class OutputCapture implements Output {
         boolean split;
         boolean logThis;
         synchronized (this) {
-          if (!logging && log.enabled() && memory.wouldOverflow(n)) {
-            startLog(); // memory is about to drop bytes: from now on the file keeps them
-          }
+          log.beforeAppend(n); // memory is about to drop bytes: from now on the file keeps them
           memory.append(buf, 0, n);
-          logThis = logging;
+          logThis = log.spilling();
           split = splitter != null;
           if (split) {
             splitter.feed(buf, 0, n, lines);
@@ -142,8 +138,7 @@ public final class OutputCapture implements Output {
         dispatch(List.of(last));
       }
       synchronized (this) {
-        log.close(); // a later logFile() still writes it, from memory, which then holds everything
-        pumpDone = true;
+        log.streamEnded();
       }
       ended.complete(null);
     }
@@ -215,24 +210,9 @@ public final class OutputCapture implements Output {
   @Override
   public Path logFile() {
     synchronized (this) {
-      if (!logging && log.enabled()) {
-        startLog();
-        if (pumpDone) {
-          log.close();
-        }
-      }
+      log.startForReader();
     }
     return log.path();
-  }
-
-  /**
-   * Starts the log file with what memory holds, which is everything so far: a stream that stays
-   * within the capture limit and whose log nobody asks for never costs a file.
-   */
-  private void startLog() {
-    byte[] sofar = memory.bytes();
-    log.write(sofar, 0, sofar.length);
-    logging = true;
   }
 
   /** The last {@code n} lines held in memory, read from no more than its last 64 KiB. */
