@@ -1,11 +1,8 @@
 package io.github.junitprocess.internal.capture;
 
 import io.github.junitprocess.Output;
-import io.github.junitprocess.ProcessExitedException;
-import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.internal.support.Durations;
-import io.github.junitprocess.internal.support.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,23 +41,18 @@ public final class OutputCapture implements Output {
 
   private final String streamName;
   private final LogSpill log;
-  private final Consumer<String> callback;
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
-  private final List<LineWaiter> waiters = new CopyOnWriteArrayList<>();
   private StreamOwner owner;
 
   // guarded by this
   private final HeadTailBuffer memory;
-  private LineSplitter splitter;
+  private final LineListeners listeners;
 
   public OutputCapture(String streamName, long limit, LogFile log, Consumer<String> callback) {
     this.streamName = streamName;
     this.memory = new HeadTailBuffer(limit);
     this.log = new LogSpill(log, memory);
-    this.callback = callback;
-    if (callback != null) {
-      splitter = new LineSplitter();
-    }
+    this.listeners = new LineListeners(callback);
   }
 
   /** A stream that never carries data (stderr merged into stdout). */
@@ -114,6 +105,7 @@ public final class OutputCapture implements Output {
           log.beforeAppend(n); // memory is about to drop bytes: from now on the file keeps them
           memory.append(buf, 0, n);
           logThis = log.spilling();
+          LineSplitter splitter = listeners.splitter();
           split = splitter != null;
           if (split) {
             splitter.feed(buf, 0, n, lines);
@@ -123,7 +115,7 @@ public final class OutputCapture implements Output {
           log.write(buf, 0, n);
         }
         if (split && !lines.isEmpty()) {
-          dispatch(lines);
+          listeners.dispatch(lines);
           lines.clear();
         }
       }
@@ -132,30 +124,15 @@ public final class OutputCapture implements Output {
     } finally {
       String last;
       synchronized (this) {
-        last = splitter == null ? null : splitter.finish();
+        last = listeners.finish();
       }
       if (last != null) {
-        dispatch(List.of(last));
+        listeners.dispatch(List.of(last));
       }
       synchronized (this) {
         log.streamEnded();
       }
       ended.complete(null);
-    }
-  }
-
-  private void dispatch(List<String> lines) {
-    for (String line : lines) {
-      for (LineWaiter w : waiters) {
-        w.offer(line);
-      }
-      if (callback != null) {
-        try {
-          callback.accept(line);
-        } catch (RuntimeException e) {
-          // a faulty listener must not stop the capture that keeps the child from blocking
-        }
-      }
     }
   }
 
@@ -302,22 +279,10 @@ public final class OutputCapture implements Output {
 
   /** Registers a waiter that sees every line: those already in memory, then new ones. */
   public LineWaiter register(Predicate<String> predicate) {
-    LineWaiter w = new LineWaiter(predicate);
+    LineWaiter w = new LineWaiter(predicate, this);
     List<String> past;
     synchronized (this) {
-      past = LineSplitter.lines(new String(memory.bytes(), StandardCharsets.UTF_8));
-      boolean completePastLast = memory.kept() == 0 || memory.endsWithNewline();
-      if (splitter == null) {
-        splitter = new LineSplitter();
-        if (!completePastLast && !past.isEmpty()) {
-          byte[] last = past.get(past.size() - 1).getBytes(StandardCharsets.UTF_8);
-          splitter.reset(last, 0, last.length);
-        }
-      }
-      if (!completePastLast && !past.isEmpty() && !ended.isDone()) {
-        past = past.subList(0, past.size() - 1); // the unfinished line arrives from the pump
-      }
-      waiters.add(w);
+      past = listeners.add(w, memory, ended.isDone());
     }
     for (String line : past) {
       if (w.offer(line)) {
@@ -328,76 +293,11 @@ public final class OutputCapture implements Output {
   }
 
   public synchronized void unregister(LineWaiter w) {
-    waiters.remove(w);
-    if (waiters.isEmpty() && callback == null) {
-      splitter = null; // nobody listens: back to plain copying
-    }
+    listeners.remove(w);
   }
 
-  /** One {@code await*} or readiness condition waiting for a line. */
-  public final class LineWaiter {
-    private final Predicate<String> predicate;
-    public final CompletableFuture<String> match = new CompletableFuture<>();
-
-    LineWaiter(Predicate<String> predicate) {
-      this.predicate = predicate;
-    }
-
-    boolean offer(String line) {
-      if (match.isDone()) {
-        return true;
-      }
-      try {
-        if (predicate.test(line)) {
-          match.complete(line);
-          return true;
-        }
-      } catch (RuntimeException e) {
-        match.completeExceptionally(e);
-        return true;
-      }
-      return false;
-    }
-
-    String await(Duration timeout, String what) {
-      long deadline = System.nanoTime() + Durations.waitNanos(timeout);
-      CompletableFuture<?> exit = owner == null ? new CompletableFuture<>() : owner.exitFuture();
-      try {
-        CompletableFuture.anyOf(match, exit)
-            .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (!match.isDone()) {
-          throw new ProcessTimeoutException(
-              Messages.timeout("waiting for " + what, timeout, owner.details()));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ProcessTimeoutException(
-            Messages.interrupted("waiting for " + what, owner.details()), e);
-      } catch (ExecutionException e) {
-        // the exit future does not fail; a failing predicate is reported below
-      }
-      if (!match.isDone()) {
-        // exited: let the pumps read what it wrote last before deciding
-        awaitEnd(DRAIN_GRACE);
-        if (owner != null) {
-          owner.otherStream(OutputCapture.this).awaitEnd(Duration.ZERO);
-        }
-      }
-      if (match.isDone()) {
-        try {
-          return match.join();
-        } catch (java.util.concurrent.CompletionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException) {
-            throw (RuntimeException) cause;
-          }
-          throw e;
-        }
-      }
-      throw new ProcessExitedException(
-          Messages.exitedWhile(owner.name(), "waiting for " + what, owner.details()),
-          owner.resultNow());
-    }
+  /** The process writing this stream, for the messages of its waiters. */
+  StreamOwner owner() {
+    return owner;
   }
 }
