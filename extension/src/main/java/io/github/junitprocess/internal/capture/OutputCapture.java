@@ -3,12 +3,10 @@ package io.github.junitprocess.internal.capture;
 import io.github.junitprocess.Output;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.internal.support.Durations;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,29 +21,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One captured stream. A pump thread copies the pipe into a bounded memory buffer (head and tail
- * kept) and the log file, and hands complete lines to whoever waits for them.
+ * One captured stream, the {@link Output} the engine hands out. An {@link OutputPump} copies the
+ * pipe into the bounded memory copy ({@link HeadTailBuffer}) and, once it spills, the log file
+ * ({@link LogSpill}), and hands complete lines to the {@link LineListeners} while someone listens.
  *
- * <p>Lines are only split while someone listens (an {@code await*}, readiness, or a line callback),
- * so a child writing fast costs a plain copy. A listener that registers late first scans the lines
- * already in memory; lines completed later reach it from the pump.
+ * <p>One lock guards the memory copy, the log's start and the splitter. The pump takes it once per
+ * chunk; a reader takes it to copy what it needs, a new waiter also to read the lines in memory.
  */
 public final class OutputCapture implements Output {
   /** How long to wait, once the process exited, for the rest of its output to be read. */
   public static final Duration DRAIN_GRACE = Duration.ofMillis(200);
 
-  private static final int CHUNK = 64 * 1024;
-
   /** How much of the end of the memory copy a tail for a message is read from. */
   private static final int TAIL_WINDOW = 64 * 1024;
 
   private final String streamName;
-  private final LogSpill log;
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private StreamOwner owner;
 
-  // guarded by this
+  private final Object lock = new Object();
+  // guarded by lock
   private final HeadTailBuffer memory;
+  private final LogSpill log;
   private final LineListeners listeners;
 
   public OutputCapture(String streamName, long limit, LogFile log, Consumer<String> callback) {
@@ -80,67 +77,16 @@ public final class OutputCapture implements Output {
 
   /** Starts pumping {@code in} on a capture thread. */
   public void startPump(InputStream in, String threadName) {
-    CaptureThreads.EXECUTOR.execute(
-        () -> {
-          Thread t = Thread.currentThread();
-          String old = t.getName();
-          t.setName(threadName);
-          try {
-            pump(in);
-          } finally {
-            t.setName(old);
-          }
-        });
-  }
-
-  private void pump(InputStream in) {
-    byte[] buf = new byte[CHUNK];
-    List<String> lines = new ArrayList<>();
-    try (in) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        boolean split;
-        boolean logThis;
-        synchronized (this) {
-          log.beforeAppend(n); // memory is about to drop bytes: from now on the file keeps them
-          memory.append(buf, 0, n);
-          logThis = log.spilling();
-          LineSplitter splitter = listeners.splitter();
-          split = splitter != null;
-          if (split) {
-            splitter.feed(buf, 0, n, lines);
-          }
-        }
-        if (logThis) {
-          log.write(buf, 0, n);
-        }
-        if (split && !lines.isEmpty()) {
-          listeners.dispatch(lines);
-          lines.clear();
-        }
-      }
-    } catch (IOException e) {
-      // the pipe was closed under us (process killed, stream closed): the stream has ended
-    } finally {
-      String last;
-      synchronized (this) {
-        last = listeners.finish();
-      }
-      if (last != null) {
-        listeners.dispatch(List.of(last));
-      }
-      synchronized (this) {
-        log.streamEnded();
-      }
-      ended.complete(null);
-    }
+    new OutputPump(lock, memory, log, listeners, ended).start(in, threadName);
   }
 
   // ---- Output ----
 
   @Override
-  public synchronized byte[] bytes() {
-    return memory.bytes();
+  public byte[] bytes() {
+    synchronized (lock) {
+      return memory.bytes();
+    }
   }
 
   @Override
@@ -148,7 +94,7 @@ public final class OutputCapture implements Output {
     long dropped;
     byte[] all;
     int split;
-    synchronized (this) {
+    synchronized (lock) {
       all = memory.bytes();
       split = memory.headLength();
       dropped = memory.size() - all.length;
@@ -171,13 +117,17 @@ public final class OutputCapture implements Output {
   }
 
   @Override
-  public synchronized long size() {
-    return memory.size();
+  public long size() {
+    synchronized (lock) {
+      return memory.size();
+    }
   }
 
   @Override
-  public synchronized boolean truncated() {
-    return memory.truncated();
+  public boolean truncated() {
+    synchronized (lock) {
+      return memory.truncated();
+    }
   }
 
   public boolean hasLogFile() {
@@ -186,7 +136,7 @@ public final class OutputCapture implements Output {
 
   @Override
   public Path logFile() {
-    synchronized (this) {
+    synchronized (lock) {
       log.startForReader();
     }
     return log.path();
@@ -195,7 +145,7 @@ public final class OutputCapture implements Output {
   /** The last {@code n} lines held in memory, read from no more than its last 64 KiB. */
   public List<String> tail(int n) {
     HeadTailBuffer.TailWindow last;
-    synchronized (this) {
+    synchronized (lock) {
       last = memory.tailWindow(TAIL_WINDOW);
     }
     return last.lastLines(n);
@@ -281,7 +231,7 @@ public final class OutputCapture implements Output {
   public LineWaiter register(Predicate<String> predicate) {
     LineWaiter w = new LineWaiter(predicate, this);
     List<String> past;
-    synchronized (this) {
+    synchronized (lock) {
       past = listeners.add(w, memory, ended.isDone());
     }
     for (String line : past) {
@@ -292,8 +242,10 @@ public final class OutputCapture implements Output {
     return w;
   }
 
-  public synchronized void unregister(LineWaiter w) {
-    listeners.remove(w);
+  public void unregister(LineWaiter w) {
+    synchronized (lock) {
+      listeners.remove(w);
+    }
   }
 
   /** The process writing this stream, for the messages of its waiters. */
