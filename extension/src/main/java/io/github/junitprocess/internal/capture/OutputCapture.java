@@ -1,22 +1,16 @@
 package io.github.junitprocess.internal.capture;
 
 import io.github.junitprocess.Output;
-import io.github.junitprocess.ProcessExitedException;
-import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.internal.support.Durations;
-import io.github.junitprocess.internal.support.Messages;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,57 +21,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One captured stream. A pump thread copies the pipe into a bounded memory buffer (head and tail
- * kept) and the log file, and hands complete lines to whoever waits for them.
+ * One captured stream, the {@link Output} the engine hands out. An {@link OutputPump} copies the
+ * pipe into the bounded memory copy ({@link HeadTailBuffer}) and, once it spills, the log file
+ * ({@link LogSpill}), and hands complete lines to the {@link LineListeners} while someone listens.
  *
- * <p>Lines are only split while someone listens (an {@code await*}, readiness, or a line callback),
- * so a child writing fast costs a plain copy. A listener that registers late first scans the lines
- * already in memory; lines completed later reach it from the pump.
+ * <p>One lock guards the memory copy, the log's start and the splitter. The pump takes it once per
+ * chunk; a reader takes it to copy what it needs, a new waiter also to read the lines in memory.
  */
 public final class OutputCapture implements Output {
   /** How long to wait, once the process exited, for the rest of its output to be read. */
   public static final Duration DRAIN_GRACE = Duration.ofMillis(200);
 
-  private static final int CHUNK = 64 * 1024;
-
   /** How much of the end of the memory copy a tail for a message is read from. */
   private static final int TAIL_WINDOW = 64 * 1024;
 
   private final String streamName;
-  private final int headCap;
-  private final int tailCap;
-  private final LogFile log;
-  private final Consumer<String> callback;
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
-  private final List<LineWaiter> waiters = new CopyOnWriteArrayList<>();
   private StreamOwner owner;
 
-  // guarded by this
-  private byte[] head = new byte[0];
-  private int headLen;
-  private byte[] tail;
-  private int tailPos;
-  private boolean tailFull;
-  private long size;
-  private LineSplitter splitter;
-  private boolean logging;
-  private boolean pumpDone;
+  private final Object lock = new Object();
+  // guarded by lock
+  private final HeadTailBuffer memory;
+  private final LogSpill log;
+  private final LineListeners listeners;
 
   public OutputCapture(String streamName, long limit, LogFile log, Consumer<String> callback) {
     this.streamName = streamName;
-    this.headCap = (int) (limit / 2);
-    this.tailCap = (int) (limit - limit / 2);
-    this.log = log;
-    this.callback = callback;
-    if (callback != null) {
-      splitter = new LineSplitter();
-    }
+    this.memory = new HeadTailBuffer(limit);
+    this.log = new LogSpill(log, memory);
+    this.listeners = new LineListeners(callback);
   }
 
   /** A stream that never carries data (stderr merged into stdout). */
   public static OutputCapture empty(String streamName, LogFile log) {
     OutputCapture c = new OutputCapture(streamName, 2, log, null);
-    c.pumpDone = true;
+    c.log.streamEnded();
     c.ended.complete(null);
     return c;
   }
@@ -99,134 +77,16 @@ public final class OutputCapture implements Output {
 
   /** Starts pumping {@code in} on a capture thread. */
   public void startPump(InputStream in, String threadName) {
-    CaptureThreads.EXECUTOR.execute(
-        () -> {
-          Thread t = Thread.currentThread();
-          String old = t.getName();
-          t.setName(threadName);
-          try {
-            pump(in);
-          } finally {
-            t.setName(old);
-          }
-        });
-  }
-
-  private void pump(InputStream in) {
-    byte[] buf = new byte[CHUNK];
-    List<String> lines = new ArrayList<>();
-    try (in) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        boolean split;
-        boolean logThis;
-        synchronized (this) {
-          if (!logging && log.enabled() && size + n > (long) headCap + tailCap) {
-            startLog(); // memory is about to drop bytes: from now on the file keeps them
-          }
-          append(buf, n);
-          logThis = logging;
-          split = splitter != null;
-          if (split) {
-            splitter.feed(buf, 0, n, lines);
-          }
-        }
-        if (logThis) {
-          log.write(buf, 0, n);
-        }
-        if (split && !lines.isEmpty()) {
-          dispatch(lines);
-          lines.clear();
-        }
-      }
-    } catch (IOException e) {
-      // the pipe was closed under us (process killed, stream closed): the stream has ended
-    } finally {
-      String last;
-      synchronized (this) {
-        last = splitter == null ? null : splitter.finish();
-      }
-      if (last != null) {
-        dispatch(List.of(last));
-      }
-      synchronized (this) {
-        log.close(); // a later logFile() still writes it, from memory, which then holds everything
-        pumpDone = true;
-      }
-      ended.complete(null);
-    }
-  }
-
-  private void append(byte[] buf, int n) {
-    size += n;
-    int toHead = Math.min(n, headCap - headLen);
-    if (toHead > 0) {
-      if (headLen + toHead > head.length) {
-        int grown = Math.max(headLen + toHead, Math.min(headCap, Math.max(256, head.length * 2)));
-        head = java.util.Arrays.copyOf(head, grown);
-      }
-      System.arraycopy(buf, 0, head, headLen, toHead);
-      headLen += toHead;
-    }
-    int rest = n - toHead;
-    if (rest <= 0) {
-      return;
-    }
-    if (tail == null) {
-      tail = new byte[tailCap];
-    }
-    int from = toHead;
-    if (rest >= tailCap) {
-      System.arraycopy(buf, n - tailCap, tail, 0, tailCap);
-      tailPos = 0;
-      tailFull = true;
-      return;
-    }
-    int pos = tailPos;
-    int first = Math.min(rest, tailCap - pos);
-    System.arraycopy(buf, from, tail, pos, first);
-    System.arraycopy(buf, from + first, tail, 0, rest - first);
-    if (pos + rest >= tailCap) {
-      tailFull = true;
-    }
-    tailPos = (pos + rest) % tailCap;
-  }
-
-  private void dispatch(List<String> lines) {
-    for (String line : lines) {
-      for (LineWaiter w : waiters) {
-        w.offer(line);
-      }
-      if (callback != null) {
-        try {
-          callback.accept(line);
-        } catch (RuntimeException e) {
-          // a faulty listener must not stop the capture that keeps the child from blocking
-        }
-      }
-    }
+    new OutputPump(lock, memory, log, listeners, ended).start(in, threadName);
   }
 
   // ---- Output ----
 
   @Override
-  public synchronized byte[] bytes() {
-    int tailLen = tailLen();
-    byte[] out = new byte[headLen + tailLen];
-    System.arraycopy(head, 0, out, 0, headLen);
-    if (tailLen > 0) {
-      if (tailFull) {
-        System.arraycopy(tail, tailPos, out, headLen, tailCap - tailPos);
-        System.arraycopy(tail, 0, out, headLen + tailCap - tailPos, tailPos);
-      } else {
-        System.arraycopy(tail, 0, out, headLen, tailPos);
-      }
+  public byte[] bytes() {
+    synchronized (lock) {
+      return memory.bytes();
     }
-    return out;
-  }
-
-  private int tailLen() {
-    return tail == null ? 0 : tailFull ? tailCap : tailPos;
   }
 
   @Override
@@ -234,10 +94,10 @@ public final class OutputCapture implements Output {
     long dropped;
     byte[] all;
     int split;
-    synchronized (this) {
-      all = bytes();
-      split = headLen;
-      dropped = size - all.length;
+    synchronized (lock) {
+      all = memory.bytes();
+      split = memory.headLength();
+      dropped = memory.size() - all.length;
     }
     if (dropped <= 0) {
       return new String(all, StandardCharsets.UTF_8);
@@ -257,13 +117,17 @@ public final class OutputCapture implements Output {
   }
 
   @Override
-  public synchronized long size() {
-    return size;
+  public long size() {
+    synchronized (lock) {
+      return memory.size();
+    }
   }
 
   @Override
-  public synchronized boolean truncated() {
-    return size > headLen + tailLen();
+  public boolean truncated() {
+    synchronized (lock) {
+      return memory.truncated();
+    }
   }
 
   public boolean hasLogFile() {
@@ -272,58 +136,19 @@ public final class OutputCapture implements Output {
 
   @Override
   public Path logFile() {
-    synchronized (this) {
-      if (!logging && log.enabled()) {
-        startLog();
-        if (pumpDone) {
-          log.close();
-        }
-      }
+    synchronized (lock) {
+      log.startForReader();
     }
     return log.path();
   }
 
-  /**
-   * Starts the log file with what memory holds, which is everything so far: a stream that stays
-   * within the capture limit and whose log nobody asks for never costs a file.
-   */
-  private void startLog() {
-    byte[] sofar = bytes();
-    log.write(sofar, 0, sofar.length);
-    logging = true;
-  }
-
   /** The last {@code n} lines held in memory, read from no more than its last 64 KiB. */
   public List<String> tail(int n) {
-    byte[] last;
-    boolean cut;
-    synchronized (this) {
-      int kept = headLen + tailLen();
-      last = lastBytes(Math.min(kept, TAIL_WINDOW));
-      cut = last.length < kept;
+    HeadTailBuffer.TailWindow last;
+    synchronized (lock) {
+      last = memory.tailWindow(TAIL_WINDOW);
     }
-    List<String> all = LineSplitter.lines(new String(last, StandardCharsets.UTF_8));
-    if (cut && all.size() > 1) {
-      all = all.subList(1, all.size()); // the window began mid-line
-    }
-    return all.subList(Math.max(0, all.size() - n), all.size());
-  }
-
-  /** The last {@code n} bytes held in memory, in order. Caller holds the lock. */
-  private byte[] lastBytes(int n) {
-    byte[] out = new byte[n];
-    int tailLen = tailLen();
-    int fromTail = Math.min(n, tailLen);
-    int fromHead = n - fromTail;
-    System.arraycopy(head, headLen - fromHead, out, 0, fromHead);
-    if (fromTail > 0) {
-      int oldest = tailFull ? tailPos : 0;
-      int start = (oldest + tailLen - fromTail) % tailCap;
-      int first = Math.min(fromTail, tailCap - start);
-      System.arraycopy(tail, start, out, fromHead, first);
-      System.arraycopy(tail, 0, out, fromHead + first, fromTail - first);
-    }
-    return out;
+    return last.lastLines(n);
   }
 
   /** Waits up to {@code grace} for the stream to end; true when it has. */
@@ -404,22 +229,10 @@ public final class OutputCapture implements Output {
 
   /** Registers a waiter that sees every line: those already in memory, then new ones. */
   public LineWaiter register(Predicate<String> predicate) {
-    LineWaiter w = new LineWaiter(predicate);
+    LineWaiter w = new LineWaiter(predicate, this);
     List<String> past;
-    synchronized (this) {
-      past = LineSplitter.lines(new String(bytes(), StandardCharsets.UTF_8));
-      boolean completePastLast = headLen + tailLen() == 0 || endsWithNewline();
-      if (splitter == null) {
-        splitter = new LineSplitter();
-        if (!completePastLast && !past.isEmpty()) {
-          byte[] last = past.get(past.size() - 1).getBytes(StandardCharsets.UTF_8);
-          splitter.reset(last, 0, last.length);
-        }
-      }
-      if (!completePastLast && !past.isEmpty() && !ended.isDone()) {
-        past = past.subList(0, past.size() - 1); // the unfinished line arrives from the pump
-      }
-      waiters.add(w);
+    synchronized (lock) {
+      past = listeners.add(w, memory, ended.isDone());
     }
     for (String line : past) {
       if (w.offer(line)) {
@@ -429,86 +242,14 @@ public final class OutputCapture implements Output {
     return w;
   }
 
-  private boolean endsWithNewline() {
-    int tl = tailLen();
-    if (tl > 0) {
-      int idx = tailFull ? (tailPos + tailCap - 1) % tailCap : tailPos - 1;
-      return tail[idx] == '\n';
-    }
-    return headLen > 0 && head[headLen - 1] == '\n';
-  }
-
-  public synchronized void unregister(LineWaiter w) {
-    waiters.remove(w);
-    if (waiters.isEmpty() && callback == null) {
-      splitter = null; // nobody listens: back to plain copying
+  public void unregister(LineWaiter w) {
+    synchronized (lock) {
+      listeners.remove(w);
     }
   }
 
-  /** One {@code await*} or readiness condition waiting for a line. */
-  public final class LineWaiter {
-    private final Predicate<String> predicate;
-    public final CompletableFuture<String> match = new CompletableFuture<>();
-
-    LineWaiter(Predicate<String> predicate) {
-      this.predicate = predicate;
-    }
-
-    boolean offer(String line) {
-      if (match.isDone()) {
-        return true;
-      }
-      try {
-        if (predicate.test(line)) {
-          match.complete(line);
-          return true;
-        }
-      } catch (RuntimeException e) {
-        match.completeExceptionally(e);
-        return true;
-      }
-      return false;
-    }
-
-    String await(Duration timeout, String what) {
-      long deadline = System.nanoTime() + Durations.waitNanos(timeout);
-      CompletableFuture<?> exit = owner == null ? new CompletableFuture<>() : owner.exitFuture();
-      try {
-        CompletableFuture.anyOf(match, exit)
-            .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (!match.isDone()) {
-          throw new ProcessTimeoutException(
-              Messages.timeout("waiting for " + what, timeout, owner.details()));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ProcessTimeoutException(
-            Messages.interrupted("waiting for " + what, owner.details()), e);
-      } catch (ExecutionException e) {
-        // the exit future does not fail; a failing predicate is reported below
-      }
-      if (!match.isDone()) {
-        // exited: let the pumps read what it wrote last before deciding
-        awaitEnd(DRAIN_GRACE);
-        if (owner != null) {
-          owner.otherStream(OutputCapture.this).awaitEnd(Duration.ZERO);
-        }
-      }
-      if (match.isDone()) {
-        try {
-          return match.join();
-        } catch (java.util.concurrent.CompletionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException) {
-            throw (RuntimeException) cause;
-          }
-          throw e;
-        }
-      }
-      throw new ProcessExitedException(
-          Messages.exitedWhile(owner.name(), "waiting for " + what, owner.details()),
-          owner.resultNow());
-    }
+  /** The process writing this stream, for the messages of its waiters. */
+  StreamOwner owner() {
+    return owner;
   }
 }

@@ -4,6 +4,7 @@ import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessExitedException;
 import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.ReadinessCheck;
+import io.github.junitprocess.internal.capture.LineWaiter;
 import io.github.junitprocess.internal.capture.OutputCapture;
 import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.support.Durations;
@@ -72,8 +73,8 @@ public final class ReadinessWaiter {
       ManagedProcess p, LaunchPlan plan, Duration timeout, long deadline) {
     OutputCapture out = p.stdoutCapture();
     OutputCapture err = p.stderrCapture();
-    OutputCapture.LineWaiter w1 = out.register(line -> plan.readyLine().matcher(line).find());
-    OutputCapture.LineWaiter w2 =
+    LineWaiter w1 = out.register(line -> plan.readyLine().matcher(line).find());
+    LineWaiter w2 =
         plan.mergeStderr() ? null : err.register(line -> plan.readyLine().matcher(line).find());
     try {
       CompletableFuture<?> any =
@@ -111,7 +112,7 @@ public final class ReadinessWaiter {
     }
   }
 
-  private static boolean matched(OutputCapture.LineWaiter w1, OutputCapture.LineWaiter w2) {
+  private static boolean matched(LineWaiter w1, LineWaiter w2) {
     return w1.match.isDone() || (w2 != null && w2.match.isDone());
   }
 

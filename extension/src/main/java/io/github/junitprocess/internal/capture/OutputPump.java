@@ -1,0 +1,98 @@
+package io.github.junitprocess.internal.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads one stream until it ends, on a thread of {@link CaptureThreads} named after the stream
+ * while it pumps. Each chunk goes to the memory copy, the log file once it spills, and the line
+ * splitter while someone listens; at the end the last unterminated line is dispatched, the log
+ * closed and {@code ended} completed. The thread stops at end of file, or when the pipe is closed
+ * under it (the process was killed, the stream closed).
+ *
+ * <p>It takes its capture's lock once per chunk, for the memory copy, the log's start and the
+ * splitter; the log write and the listeners run outside it.
+ */
+final class OutputPump {
+  private static final int CHUNK = 64 * 1024;
+
+  private final Object lock;
+  private final HeadTailBuffer memory;
+  private final LogSpill log;
+  private final LineListeners listeners;
+  private final CompletableFuture<Void> ended;
+
+  OutputPump(
+      Object lock,
+      HeadTailBuffer memory,
+      LogSpill log,
+      LineListeners listeners,
+      CompletableFuture<Void> ended) {
+    this.lock = lock;
+    this.memory = memory;
+    this.log = log;
+    this.listeners = listeners;
+    this.ended = ended;
+  }
+
+  /** Starts pumping {@code in} on a capture thread. */
+  void start(InputStream in, String threadName) {
+    CaptureThreads.EXECUTOR.execute(
+        () -> {
+          Thread t = Thread.currentThread();
+          String old = t.getName();
+          t.setName(threadName);
+          try {
+            pump(in);
+          } finally {
+            t.setName(old);
+          }
+        });
+  }
+
+  private void pump(InputStream in) {
+    byte[] buf = new byte[CHUNK];
+    List<String> lines = new ArrayList<>();
+    try (in) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        boolean split;
+        boolean logThis;
+        synchronized (lock) {
+          log.beforeAppend(n); // memory is about to drop bytes: from now on the file keeps them
+          memory.append(buf, 0, n);
+          logThis = log.spilling();
+          LineSplitter splitter = listeners.splitter();
+          split = splitter != null;
+          if (split) {
+            splitter.feed(buf, 0, n, lines);
+          }
+        }
+        if (logThis) {
+          log.write(buf, 0, n);
+        }
+        if (split && !lines.isEmpty()) {
+          listeners.dispatch(lines);
+          lines.clear();
+        }
+      }
+    } catch (IOException e) {
+      // the pipe was closed under us (process killed, stream closed): the stream has ended
+    } finally {
+      String last;
+      synchronized (lock) {
+        last = listeners.finish();
+      }
+      if (last != null) {
+        listeners.dispatch(List.of(last));
+      }
+      synchronized (lock) {
+        log.streamEnded();
+      }
+      ended.complete(null);
+    }
+  }
+}
