@@ -1,7 +1,8 @@
-package io.github.junitprocess;
+package io.github.junitprocess.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.FailureReportFixtures;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,8 +1,17 @@
-package io.github.junitprocess;
+package io.github.junitprocess.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.junitprocess.Output;
+import io.github.junitprocess.ProcessExitedException;
+import io.github.junitprocess.ProcessExtension;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.TestKit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;

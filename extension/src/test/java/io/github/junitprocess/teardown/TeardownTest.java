@@ -1,8 +1,16 @@
-package io.github.junitprocess;
+package io.github.junitprocess.teardown;
 
 import static io.github.junitprocess.TestKit.isGone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.ProcessExtension;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.Signal;
+import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.TestKit;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,9 +1,18 @@
-package io.github.junitprocess;
+package io.github.junitprocess.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.junitprocess.ProcessExitedException;
+import io.github.junitprocess.ProcessExtension;
+import io.github.junitprocess.ProcessFailedException;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.FailureReportFixtures;
 import java.time.Duration;
 import java.util.Arrays;

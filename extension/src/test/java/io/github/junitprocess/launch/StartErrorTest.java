@@ -1,9 +1,14 @@
-package io.github.junitprocess;
+package io.github.junitprocess.launch;
 
 import static io.github.junitprocess.TestKit.singleFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.junitprocess.ProcessExtension;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.ProcessStartException;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.StartErrorFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package io.github.junitprocess;
+package io.github.junitprocess.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.NamedTempDirFixtures;
 import io.github.junitprocess.torture.NothingLeftBehind;
 import java.nio.file.Files;

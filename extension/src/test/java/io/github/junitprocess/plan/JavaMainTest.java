@@ -1,7 +1,12 @@
-package io.github.junitprocess;
+package io.github.junitprocess.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.SpawnProcess;
+import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.fixtures.EchoReplMain;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
-package io.github.junitprocess;
+package io.github.junitprocess.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.ProcessExitedException;
+import io.github.junitprocess.TestKit;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

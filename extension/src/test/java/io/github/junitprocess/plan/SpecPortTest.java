@@ -1,8 +1,13 @@
-package io.github.junitprocess;
+package io.github.junitprocess.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.junitprocess.ProcessExtension;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.SpawnProcess;
+import io.github.junitprocess.SpawnedProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,8 +1,16 @@
-package io.github.junitprocess;
+package io.github.junitprocess.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.junitprocess.ProcessExtension;
+import io.github.junitprocess.ProcessFailedException;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.Signal;
+import io.github.junitprocess.SpawnProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

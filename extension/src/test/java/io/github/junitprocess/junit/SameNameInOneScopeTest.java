@@ -1,7 +1,8 @@
-package io.github.junitprocess;
+package io.github.junitprocess.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.fixtures.ScopeIsolationFixtures;
 import io.github.junitprocess.fixtures.ScopeIsolationFixtures.PidServer;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.junitprocess;
+package io.github.junitprocess.junit;
 
 import static io.github.junitprocess.TestKit.assertAllPassed;
 import static io.github.junitprocess.TestKit.isGone;
@@ -6,6 +6,7 @@ import static io.github.junitprocess.fixtures.LifecycleFixtures.EVENTS;
 import static io.github.junitprocess.fixtures.LifecycleFixtures.PIDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.LifecycleFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package io.github.junitprocess;
+package io.github.junitprocess.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.LogDirFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

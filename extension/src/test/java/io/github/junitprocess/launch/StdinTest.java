@@ -1,8 +1,14 @@
-package io.github.junitprocess;
+package io.github.junitprocess.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.junitprocess.ProcessExtension;
+import io.github.junitprocess.ProcessIOException;
+import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.SpawnedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

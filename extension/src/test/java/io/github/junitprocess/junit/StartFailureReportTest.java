@@ -1,7 +1,10 @@
-package io.github.junitprocess;
+package io.github.junitprocess.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.ProcessExitedException;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.StartFailureFixtures;
 import io.github.junitprocess.torture.NothingLeftBehind;
 import java.io.IOException;

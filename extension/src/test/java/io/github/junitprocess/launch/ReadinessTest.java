@@ -1,8 +1,16 @@
-package io.github.junitprocess;
+package io.github.junitprocess.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.junitprocess.ProcessExitedException;
+import io.github.junitprocess.ProcessSpec;
+import io.github.junitprocess.ProcessTimeoutException;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.ReadinessCheck;
+import io.github.junitprocess.SpawnProcess;
+import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.ReadinessFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,9 @@
-package io.github.junitprocess;
+package io.github.junitprocess.junit;
 
 import static io.github.junitprocess.TestKit.singleFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.fixtures.ConfigErrorFixtures;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;

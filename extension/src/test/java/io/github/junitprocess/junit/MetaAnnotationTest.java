@@ -1,7 +1,9 @@
-package io.github.junitprocess;
+package io.github.junitprocess.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitprocess.SpawnProcess;
+import io.github.junitprocess.SpawnedProcess;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
