@@ -188,8 +188,9 @@ class TeardownTest {
 
   @Test
   void eachProcessIsInItsOwnProcessGroup(Processes processes) throws Exception {
-    SpawnedProcess p =
-        processes.start(ProcessSpec.of("sh", "-c", "echo up; exec sleep 100").readyLine("up"));
+    // The ready line comes from the process's final program image: reading /proc/PID/environ
+    // while an exec is still replacing it can return nothing.
+    SpawnedProcess p = processes.start(ProcessSpec.of("sh", "-c", "echo up; cat").readyLine("up"));
 
     String stat =
         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + p.pid() + "/stat"));
