@@ -7,6 +7,7 @@ import io.github.junitprocess.ReadinessCheck;
 import io.github.junitprocess.internal.capture.LineWaiter;
 import io.github.junitprocess.internal.capture.OutputCapture;
 import io.github.junitprocess.internal.plan.LaunchPlan;
+import io.github.junitprocess.internal.support.DaemonThreads;
 import io.github.junitprocess.internal.support.Durations;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,6 +34,13 @@ public final class ReadinessWaiter {
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long CHECK_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+  /**
+   * The threads that run custom readiness checks, one call each; owned by the JVM (never shut down,
+   * idle threads end after 10 s). A call cut off at the deadline is interrupted and its thread
+   * returns here when the check gives up.
+   */
+  private static final ExecutorService CHECKS = DaemonThreads.unbounded("ready-check", 10);
 
   private ReadinessWaiter() {}
 
@@ -181,8 +191,8 @@ public final class ReadinessWaiter {
   }
 
   /**
-   * Runs one call of {@code check} on its own thread, so that a check that blocks (a request
-   * without a timeout) cannot hold the caller past the deadline or past the process's exit.
+   * Runs one call of {@code check} on a thread of {@link #CHECKS}, so that a check that blocks (a
+   * request without a timeout) cannot hold the caller past the deadline or past the process's exit.
    *
    * @return the check's answer, or null when the deadline passed or the process exited first (the
    *     check's thread is then interrupted and left to end on its own)
@@ -191,18 +201,15 @@ public final class ReadinessWaiter {
   private static Boolean runCheck(ManagedProcess p, ReadinessCheck check, long deadline)
       throws Exception {
     CompletableFuture<Boolean> answer = new CompletableFuture<>();
-    Thread t =
-        new Thread(
+    Future<?> call =
+        CHECKS.submit(
             () -> {
               try {
                 answer.complete(check.isReady(p));
               } catch (Throwable e) {
                 answer.completeExceptionally(e);
               }
-            },
-            "junit-process-ready-check-" + p.pid());
-    t.setDaemon(true);
-    t.start();
+            });
     try {
       // a call begun just before the deadline still gets a moment to answer
       long wait = Math.max(CHECK_GRACE_NANOS, deadline - System.nanoTime());
@@ -212,11 +219,11 @@ public final class ReadinessWaiter {
     } catch (ExecutionException e) {
       // the exit watcher cannot fail; the check's own failure is read below
     } catch (InterruptedException e) {
-      t.interrupt();
+      call.cancel(true);
       throw e;
     }
     if (!answer.isDone()) {
-      t.interrupt();
+      call.cancel(true); // interrupts the check's thread
       return null;
     }
     try {

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Consumer;
 
 /**
@@ -67,26 +70,31 @@ public final class PoolProcesses {
       stop(processes.get(0), failed);
       return failed;
     }
-    List<Thread> stoppers = new ArrayList<>(processes.size());
-    for (ManagedProcess p : processes) {
-      Thread t = new Thread(() -> stop(p, failed), PoolThreads.name(poolName, "stop-" + p.pid()));
-      t.setDaemon(true);
-      t.start();
-      stoppers.add(t);
-    }
-    boolean interrupted = false;
-    for (Thread t : stoppers) {
-      while (true) {
-        try {
-          t.join(); // each stopper ends within its stop timeout plus the kill deadline
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // finish stopping: leaving processes behind is worse
+    // one thread per process, owned by this call: made here, shut down before it returns
+    ThreadPoolExecutor stoppers = PoolThreads.unbounded(poolName, "stop");
+    try {
+      List<Future<?>> stops = new ArrayList<>(processes.size());
+      for (ManagedProcess p : processes) {
+        stops.add(stoppers.submit(() -> stop(p, failed)));
+      }
+      boolean interrupted = false;
+      for (Future<?> stop : stops) {
+        while (true) {
+          try {
+            stop.get(); // each stop ends within its stop timeout plus the kill deadline
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true; // finish stopping: leaving processes behind is worse
+          } catch (ExecutionException e) {
+            break; // stop() catches what terminate throws; an Error is the JVM's affair
+          }
         }
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    } finally {
+      stoppers.shutdown();
     }
     return failed;
   }
