@@ -1,5 +1,6 @@
 package io.github.junitprocess.internal.capture;
 
+import io.github.junitprocess.internal.support.Warnings;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,8 +104,8 @@ public final class LogFile {
 
   private void warn(Exception e) {
     if (WARNED.add(dir)) {
-      System.err.println(
-          "[junit-process] WARNING: cannot write log files in "
+      Warnings.print(
+          "cannot write log files in "
               + dir
               + " ("
               + e

@@ -4,6 +4,7 @@ import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.internal.os.OwnedProcesses;
 import io.github.junitprocess.internal.os.ProcFs;
 import io.github.junitprocess.internal.plan.ProcessConfig;
+import io.github.junitprocess.internal.support.Warnings;
 import io.github.junitprocess.internal.teardown.Cookies;
 import io.github.junitprocess.internal.teardown.PidWindow;
 import io.github.junitprocess.internal.teardown.Reaper;
@@ -103,7 +104,7 @@ public final class LeakDetector {
           message
               + " Under parallel execution it may belong to a test still running, so it was left"
               + " alone.";
-      System.err.println("[junit-process] WARNING: " + report);
+      Warnings.print(report);
       publish(context, report);
       return;
     }
@@ -119,7 +120,7 @@ public final class LeakDetector {
       throw new ProcessException(message + " They were killed.");
     }
     String report = mode == ProcessConfig.LeakMode.WARN ? message : message + " They were killed.";
-    System.err.println("[junit-process] WARNING: " + report);
+    Warnings.print(report);
     publish(context, report);
   }
 

@@ -1,7 +1,9 @@
 package io.github.junitprocess.internal.launch;
 
 import io.github.junitprocess.Signal;
+import io.github.junitprocess.internal.os.Executables;
 import io.github.junitprocess.internal.os.OwnedProcesses;
+import io.github.junitprocess.internal.support.Warnings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,12 +46,12 @@ public final class IgnoredSignals {
       return List.of();
     }
     String names = ignored.stream().map(Signal::name).collect(Collectors.joining(","));
-    String env = findEnv();
+    String env = Executables.find("env");
     if (env != null && works(env, names)) {
       return List.of(env, "--default-signal=" + names);
     }
-    System.err.println(
-        "[junit-process] WARNING: this JVM ignores SIG"
+    Warnings.print(
+        "this JVM ignores SIG"
             + String.join(", SIG", names.split(","))
             + " (it was started by nohup or as a background job), and the processes it starts"
             + " inherit that: they cannot be stopped or signalled with "
@@ -83,15 +85,6 @@ public final class IgnoredSignals {
       // no /proc (not Linux) or an unexpected format: nothing is known to be ignored
     }
     return 0;
-  }
-
-  private static String findEnv() {
-    for (String candidate : List.of("/usr/bin/env", "/bin/env")) {
-      if (Files.isExecutable(Path.of(candidate))) {
-        return candidate;
-      }
-    }
-    return null;
   }
 
   /** Whether {@code env} knows {@code --default-signal} (BusyBox and older coreutils do not). */

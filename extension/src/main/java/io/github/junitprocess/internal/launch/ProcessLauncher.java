@@ -4,6 +4,7 @@ import io.github.junitprocess.ProcessStartException;
 import io.github.junitprocess.internal.capture.CaptureThreads;
 import io.github.junitprocess.internal.capture.LogFile;
 import io.github.junitprocess.internal.capture.OutputCapture;
+import io.github.junitprocess.internal.os.Executables;
 import io.github.junitprocess.internal.os.OwnedProcesses;
 import io.github.junitprocess.internal.os.ProcFs;
 import io.github.junitprocess.internal.plan.LaunchPlan;
@@ -35,7 +36,7 @@ import java.util.function.Consumer;
 public final class ProcessLauncher {
   private static final boolean WINDOWS =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-  private static final String SETSID = findSetsid();
+  private static final String SETSID = Executables.find("setsid");
 
   /** Programs found on PATH, by PATH, working directory and name. */
   private static final Map<ProgramKey, String> RESOLVED = new ConcurrentHashMap<>();
@@ -302,17 +303,5 @@ public final class ProcessLauncher {
       out[i] = safe ? c : '_';
     }
     return new String(out);
-  }
-
-  private static String findSetsid() {
-    if (WINDOWS) {
-      return null;
-    }
-    for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
-      if (Files.isExecutable(Path.of(candidate))) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }

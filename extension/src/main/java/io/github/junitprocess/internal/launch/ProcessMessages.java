@@ -1,5 +1,6 @@
 package io.github.junitprocess.internal.launch;
 
+import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.internal.support.Messages;
 import java.time.Duration;
@@ -33,6 +34,11 @@ public final class ProcessMessages {
         + why
         + "\n  command: "
         + Messages.commandLine(p.command());
+  }
+
+  /** The problem of a process that survived its stop's final KILL, for a close to report. */
+  public static ProcessException notKilled(ManagedProcess p) {
+    return new ProcessException("could not kill every process of " + p);
   }
 
   public static String status(ManagedProcess p) {

@@ -8,10 +8,13 @@ import io.github.junitprocess.ProcessStoppedException;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.WorkerPool;
 import io.github.junitprocess.internal.launch.ManagedProcess;
+import io.github.junitprocess.internal.launch.ProcessMessages;
 import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.plan.PlanContext;
 import io.github.junitprocess.internal.plan.SpecPlans;
 import io.github.junitprocess.internal.support.Durations;
+import io.github.junitprocess.internal.support.Problems;
+import io.github.junitprocess.internal.support.Warnings;
 import io.github.junitprocess.internal.teardown.TreeKiller;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -240,13 +243,8 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
     synchronized (unobserved) {
       unobserved.add(failure);
     }
-    System.err.println(
-        "[junit-process] WARNING: pool '"
-            + name
-            + "': "
-            + what
-            + " (thrown again when the pool closes): "
-            + failure);
+    Warnings.print(
+        "pool '" + name + "': " + what + " (thrown again when the pool closes): " + failure);
   }
 
   private static Throwable unwrap(Throwable t) {
@@ -281,9 +279,9 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
     }
     slots.shutdown();
     List<ManagedProcess> unkillable = processes.stopAll(runningProcesses); // in parallel
-    List<Throwable> problems = new ArrayList<>();
+    Problems problems = new Problems();
     for (ManagedProcess p : unkillable) {
-      problems.add(new ProcessException("could not kill every process of " + p));
+      problems.add(ProcessMessages.notKilled(p));
     }
     Duration wait = longestStop.plus(TreeKiller.KILL_DEADLINE).plus(CLOSE_MARGIN);
     if (!awaitTermination(slots, wait)) {
@@ -307,30 +305,26 @@ public final class TaskPool implements WorkerPool, AutoCloseable, ProcessHolder 
     }
     synchronized (unobserved) {
       if (!unobserved.isEmpty()) {
-        Throwable first = unobserved.get(0);
-        ProcessException e =
-            new ProcessException(
-                "Pool '"
-                    + name
-                    + "': "
-                    + unobserved.size()
-                    + " task(s) run with execute() failed and nothing observed the failure"
-                    + " (execute() returns no future); the first: "
-                    + first,
-                first);
-        unobserved.stream().skip(1).forEach(e::addSuppressed);
-        problems.add(0, e);
+        problems.addFirst(
+            Problems.aggregate(
+                unobserved,
+                first ->
+                    new ProcessException(
+                        "Pool '"
+                            + name
+                            + "': "
+                            + unobserved.size()
+                            + " task(s) run with execute() failed and nothing observed the"
+                            + " failure (execute() returns no future); the first: "
+                            + first,
+                        first)));
       }
     }
-    if (!problems.isEmpty()) {
-      Throwable first = problems.get(0);
-      RuntimeException e =
-          first instanceof RuntimeException
-              ? (RuntimeException) first
-              : new ProcessException("Closing pool '" + name + "' failed: " + first, first);
-      problems.stream().skip(1).forEach(e::addSuppressed);
-      throw e;
-    }
+    problems.throwIfAny(
+        first ->
+            first instanceof RuntimeException
+                ? (RuntimeException) first
+                : new ProcessException("Closing pool '" + name + "' failed: " + first, first));
   }
 
   /** Waits for the executor's threads to end; an interrupt does not cut teardown short. */

@@ -9,10 +9,13 @@ import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.WorkerPool;
 import io.github.junitprocess.internal.launch.ManagedProcess;
+import io.github.junitprocess.internal.launch.ProcessMessages;
 import io.github.junitprocess.internal.launch.ReadinessWaiter;
 import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.plan.PlanContext;
 import io.github.junitprocess.internal.support.Durations;
+import io.github.junitprocess.internal.support.Problems;
+import io.github.junitprocess.internal.support.Warnings;
 import io.github.junitprocess.internal.teardown.TreeKiller;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -416,8 +419,8 @@ public final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder 
     } finally {
       lock.unlock();
     }
-    System.err.println(
-        "[junit-process] WARNING: pool '"
+    Warnings.print(
+        "pool '"
             + name
             + "': worker '"
             + name
@@ -512,7 +515,7 @@ public final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder 
       lock.unlock();
     }
     starters.shutdown(); // queued replacements find the pool closed and do nothing
-    List<Throwable> problems = new ArrayList<>();
+    Problems problems = new Problems();
     Duration longestStop = Duration.ZERO;
     List<ManagedProcess> stopping = new ArrayList<>(toStop.size());
     for (Worker w : toStop) {
@@ -522,7 +525,7 @@ public final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder 
       }
     }
     for (ManagedProcess p : processes.stopAll(stopping)) {
-      problems.add(new ProcessException("could not kill every process of " + p));
+      problems.add(ProcessMessages.notKilled(p));
     }
     for (Worker w : toStop) {
       deleteTempDirQuietly(w.process.plan());
@@ -545,26 +548,23 @@ public final class WarmPool implements WorkerPool, AutoCloseable, ProcessHolder 
     lock.lock();
     try {
       if (!replacementFailures.isEmpty()) {
-        ProcessException e =
-            new ProcessException(
-                "Pool '"
-                    + name
-                    + "': "
-                    + replacementFailures.size()
-                    + " worker(s) could not be replaced; the first failure: "
-                    + replacementFailures.get(0),
-                replacementFailures.get(0));
-        replacementFailures.stream().skip(1).forEach(e::addSuppressed);
-        problems.add(0, e);
+        problems.addFirst(
+            Problems.aggregate(
+                replacementFailures,
+                first ->
+                    new ProcessException(
+                        "Pool '"
+                            + name
+                            + "': "
+                            + replacementFailures.size()
+                            + " worker(s) could not be replaced; the first failure: "
+                            + first,
+                        first)));
       }
     } finally {
       lock.unlock();
     }
-    if (!problems.isEmpty()) {
-      RuntimeException e = asUnchecked(problems.get(0));
-      problems.stream().skip(1).forEach(e::addSuppressed);
-      throw e;
-    }
+    problems.throwIfAny(WarmPool::asUnchecked);
   }
 
   private static Throwable unwrap(Throwable t) {

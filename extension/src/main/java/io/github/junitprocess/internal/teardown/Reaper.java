@@ -1,5 +1,6 @@
 package io.github.junitprocess.internal.teardown;
 
+import io.github.junitprocess.internal.os.Executables;
 import io.github.junitprocess.internal.os.OwnedProcesses;
 import io.github.junitprocess.internal.os.ProcFs;
 import java.io.IOException;
@@ -7,9 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Kills everything this JVM started when the JVM dies without tearing down: a small {@code sh}
@@ -55,10 +56,11 @@ public final class Reaper {
       return;
     }
     try {
-      String sh = Files.isExecutable(Path.of("/bin/sh")) ? "/bin/sh" : "sh";
+      String sh = Objects.requireNonNullElse(Executables.find("sh"), "sh");
+      String setsid = Executables.find("setsid");
       List<String> cmd =
-          Files.isExecutable(Path.of("/usr/bin/setsid"))
-              ? List.of("/usr/bin/setsid", sh, "-c", SCRIPT, "junit-process-reaper", Cookies.RUN)
+          setsid != null
+              ? List.of(setsid, sh, "-c", SCRIPT, "junit-process-reaper", Cookies.RUN)
               : List.of(sh, "-c", SCRIPT, "junit-process-reaper", Cookies.RUN);
       ProcessBuilder pb =
           new ProcessBuilder(cmd)

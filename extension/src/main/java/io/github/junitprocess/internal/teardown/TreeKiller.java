@@ -3,11 +3,10 @@ package io.github.junitprocess.internal.teardown;
 import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessIOException;
 import io.github.junitprocess.Signal;
+import io.github.junitprocess.internal.os.Executables;
 import io.github.junitprocess.internal.os.OwnedProcesses;
 import io.github.junitprocess.internal.os.ProcFs;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ public final class TreeKiller {
   /** Longest time spent killing a tree before giving up and reporting it. */
   public static final java.time.Duration KILL_DEADLINE = java.time.Duration.ofSeconds(5);
 
-  private static final String KILL_COMMAND = findKill();
+  private static final String KILL_COMMAND = Executables.find("kill");
 
   private TreeKiller() {}
 
@@ -254,14 +253,5 @@ public final class TreeKiller {
       byPid.putIfAbsent(m.pid(), m);
     }
     return new ArrayList<>(byPid.values());
-  }
-
-  private static String findKill() {
-    for (String candidate : List.of("/bin/kill", "/usr/bin/kill")) {
-      if (Files.isExecutable(Path.of(candidate))) {
-        return candidate;
-      }
-    }
-    return null;
   }
 }
