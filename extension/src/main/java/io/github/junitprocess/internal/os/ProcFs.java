@@ -58,9 +58,11 @@ public final class ProcFs {
   /** The stat of {@code pid}, or {@code null} when there is no such process. */
   public static Stat stat(long pid) {
     byte[] raw = read("/proc/" + pid + "/stat", 1024);
-    if (raw == null) {
-      return null;
-    }
+    return raw == null ? null : parseStat(pid, raw);
+  }
+
+  /** The stat in the text of a {@code /proc/PID/stat} file, or {@code null} when malformed. */
+  static Stat parseStat(long pid, byte[] raw) {
     String s = new String(raw, StandardCharsets.ISO_8859_1);
     int close = s.lastIndexOf(')'); // the command name may itself contain ") "
     if (close < 0 || close + 2 >= s.length()) {
@@ -94,10 +96,12 @@ public final class ProcFs {
   /** The pid the kernel handed out last (from {@code /proc/loadavg}), or -1 when unknown. */
   public static long lastPid() {
     byte[] raw = read("/proc/loadavg", 128);
-    if (raw == null) {
-      return -1;
-    }
-    String s = new String(raw, StandardCharsets.ISO_8859_1).strip();
+    return raw == null ? -1 : parseLastPid(new String(raw, StandardCharsets.ISO_8859_1));
+  }
+
+  /** The last field of {@code /proc/loadavg}'s text, or -1 when malformed. */
+  static long parseLastPid(String loadavg) {
+    String s = loadavg.strip();
     try {
       return Long.parseLong(s.substring(s.lastIndexOf(' ') + 1));
     } catch (RuntimeException e) {
@@ -108,10 +112,12 @@ public final class ProcFs {
   /** Clock ticks since boot now (USER_HZ, 100 per second on Linux), or -1 when unknown. */
   public static long nowTicks() {
     byte[] raw = read("/proc/uptime", 64);
-    if (raw == null) {
-      return -1;
-    }
-    String s = new String(raw, StandardCharsets.ISO_8859_1);
+    return raw == null ? -1 : parseUptimeTicks(new String(raw, StandardCharsets.ISO_8859_1));
+  }
+
+  /** The first field of {@code /proc/uptime}'s text in clock ticks, or -1 when malformed. */
+  static long parseUptimeTicks(String uptime) {
+    String s = uptime;
     try {
       return (long) (Double.parseDouble(s.substring(0, s.indexOf(' '))) * 100);
     } catch (RuntimeException e) {
@@ -146,24 +152,28 @@ public final class ProcFs {
     }
     for (String tid : tids) {
       byte[] raw = read("/proc/" + pid + "/task/" + tid + "/children", 1 << 20); // all of it
-      if (raw == null) {
-        continue;
+      if (raw != null) {
+        parsePids(raw, into);
       }
-      long value = 0;
-      boolean inNumber = false;
-      for (byte b : raw) {
-        if (b >= '0' && b <= '9') {
-          value = value * 10 + (b - '0');
-          inNumber = true;
-        } else if (inNumber) {
-          into.add(value);
-          value = 0;
-          inNumber = false;
-        }
-      }
-      if (inNumber) {
+    }
+  }
+
+  /** Adds the pids of a {@code children} file's text (numbers separated by spaces). */
+  static void parsePids(byte[] raw, Collection<Long> into) {
+    long value = 0;
+    boolean inNumber = false;
+    for (byte b : raw) {
+      if (b >= '0' && b <= '9') {
+        value = value * 10 + (b - '0');
+        inNumber = true;
+      } else if (inNumber) {
         into.add(value);
+        value = 0;
+        inNumber = false;
       }
+    }
+    if (inNumber) {
+      into.add(value);
     }
   }
 
@@ -193,9 +203,14 @@ public final class ProcFs {
    */
   public static String environValue(long pid, byte[] keyEquals) {
     byte[] env = read("/proc/" + pid + "/environ", 1 << 20);
-    if (env == null) {
-      return null;
-    }
+    return env == null ? null : parseEnvironValue(env, keyEquals);
+  }
+
+  /**
+   * The value after {@code keyEquals} ({@code KEY=} as bytes) in an {@code environ} file's
+   * NUL-separated text, or {@code null} when no entry starts with it.
+   */
+  static String parseEnvironValue(byte[] env, byte[] keyEquals) {
     int i = 0;
     while (i < env.length) {
       int end = i;
