@@ -8,10 +8,13 @@ import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessStoppedException;
 import io.github.junitprocess.TestKit;
 import io.github.junitprocess.pool.fixtures.PoolTeardownFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** What a pool leaves behind when its scope ends: nothing. */
@@ -85,5 +88,24 @@ class PoolTeardownTest {
     } catch (CompletionException e) {
       return e.getCause();
     }
+  }
+
+  @Test
+  void aNamedTempDirOfTheScopeOutlivesTheWarmWorkersThatUseIt(@TempDir Path dir) throws Exception {
+    Path report = dir.resolve("report");
+    System.setProperty(PoolTeardownFixtures.REPORT_PROPERTY, report.toString());
+    try {
+      EngineTestKit.engine("junit-jupiter")
+          .selectors(selectClass(PoolTeardownFixtures.WorkersUsingANamedDir.class))
+          .execute()
+          .testEvents()
+          .assertStatistics(stats -> stats.started(1).succeeded(1));
+    } finally {
+      System.clearProperty(PoolTeardownFixtures.REPORT_PROPERTY);
+    }
+
+    assertThat(Files.readAllLines(report))
+        .as("whether ${tempDir.data} existed when each worker got TERM")
+        .containsExactly("present", "present");
   }
 }

@@ -4,6 +4,7 @@ import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.internal.launch.ManagedProcess;
 import io.github.junitprocess.internal.launch.ProcessLauncher;
+import io.github.junitprocess.internal.launch.ProcessMessages;
 import io.github.junitprocess.internal.launch.ReadinessWaiter;
 import io.github.junitprocess.internal.launch.RunToCompletion;
 import io.github.junitprocess.internal.os.ProcFs;
@@ -12,6 +13,7 @@ import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.plan.PlanContext;
 import io.github.junitprocess.internal.plan.ProcessConfig;
 import io.github.junitprocess.internal.pool.ProcessHolder;
+import io.github.junitprocess.internal.support.Problems;
 import io.github.junitprocess.internal.teardown.PidWindow;
 import io.github.junitprocess.internal.teardown.TempDirs;
 import io.github.junitprocess.internal.teardown.TreeKiller;
@@ -176,9 +178,10 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
     return tempDirs.computeIfAbsent(
         name,
         n -> {
-          Path dir = TempDirs.create(config.reaperEnabled());
-          register(() -> TempDirs.delete(dir));
-          return dir;
+          ensureOpen();
+          // deleted when the scope closes, after every process and pool of it has stopped: a
+          // pool registered before its workers' plans made the directory still uses it
+          return TempDirs.create(config.reaperEnabled());
         });
   }
 
@@ -271,14 +274,14 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
       toClose = new ArrayList<>(resources);
       started = new ArrayList<>(processes);
     }
-    List<Throwable> problems = new ArrayList<>();
+    Problems problems = new Problems();
     for (int i = toClose.size() - 1; i >= 0; i--) {
       Object r = toClose.get(i);
       try {
         if (r instanceof ManagedProcess) {
           ManagedProcess p = (ManagedProcess) r;
           if (!p.terminate(p.plan().stopSignal(), p.plan().stopTimeout(), false)) {
-            problems.add(new ProcessException("could not kill every process of " + p));
+            problems.add(ProcessMessages.notKilled(p));
           }
         } else {
           ((AutoCloseable) r).close();
@@ -292,14 +295,17 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
     } catch (Throwable t) {
       problems.add(t);
     }
-    if (!problems.isEmpty()) {
-      ProcessException e =
-          new ProcessException(
-              "Stopping the processes of '" + description + "' failed: " + problems.get(0),
-              problems.get(0));
-      problems.stream().skip(1).forEach(e::addSuppressed);
-      throw e;
+    for (Path dir : tempDirs.values()) {
+      try {
+        TempDirs.delete(dir);
+      } catch (Throwable t) {
+        problems.add(t);
+      }
     }
+    problems.throwIfAny(
+        first ->
+            new ProcessException(
+                "Stopping the processes of '" + description + "' failed: " + first, first));
   }
 
   /** Kills what escaped the trees (setsid, double fork) but carries one of our cookies. */
