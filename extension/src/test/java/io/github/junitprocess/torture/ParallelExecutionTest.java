@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -43,6 +44,18 @@ class ParallelExecutionTest {
             .execute();
     Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
+    assertThat(
+            results.testEvents().failed().stream()
+                .map(
+                    e ->
+                        e.getTestDescriptor().getDisplayName()
+                            + ": "
+                            + e.getPayload(TestExecutionResult.class)
+                                .flatMap(TestExecutionResult::getThrowable)
+                                .map(Object::toString)
+                                .orElse("?")))
+        .as("tests that failed, and why")
+        .isEmpty();
     results
         .testEvents()
         .assertStatistics(stats -> stats.succeeded(ParallelFixtures.TESTS).failed(0));
