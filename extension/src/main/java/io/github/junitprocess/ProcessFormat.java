@@ -13,6 +13,13 @@ import java.util.List;
  * @since 0.1.0
  */
 public final class ProcessFormat {
+  /**
+   * How many of the last lines of each stream a message shows by default: failure reports of the
+   * extension, and the assertions' failure messages unless {@code
+   * junit.process.assertions.tail.lines} says otherwise.
+   */
+  public static final int TAIL_LINES = 20;
+
   private ProcessFormat() {}
 
   /**

@@ -15,7 +15,7 @@ final class AssertionSettings {
   static final String TAIL_LINES_PROPERTY = "junit.process.assertions.tail.lines";
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-  static final int DEFAULT_TAIL_LINES = 20;
+  static final int DEFAULT_TAIL_LINES = ProcessFormat.TAIL_LINES;
 
   private AssertionSettings() {}
 

@@ -1,6 +1,7 @@
 package io.github.junitprocess.internal.launch;
 
 import io.github.junitprocess.ProcessException;
+import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.internal.support.Messages;
 import java.time.Duration;
@@ -86,8 +87,8 @@ public final class ProcessMessages {
         + status(p)
         + "\n"
         + Messages.tails(
-            p.stdoutCapture().tail(Messages.TAIL_LINES),
-            p.plan().mergeStderr() ? null : p.stderrCapture().tail(Messages.TAIL_LINES));
+            p.stdoutCapture().tail(ProcessFormat.TAIL_LINES),
+            p.plan().mergeStderr() ? null : p.stderrCapture().tail(ProcessFormat.TAIL_LINES));
   }
 
   /** The report attached to a failed test for one process. */

@@ -1,5 +1,6 @@
 package io.github.junitprocess.internal.support;
 
+import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.ProcessResult;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.List;
  * are composed from these in {@code launch.ProcessMessages}.
  */
 public final class Messages {
-  /** Lines of each stream shown in a message. */
-  public static final int TAIL_LINES = 20;
 
   /** Longest line shown in a message; the log file has it whole. */
   public static final int MAX_LINE_CHARS = 1000;
@@ -96,7 +95,7 @@ public final class Messages {
   }
 
   public static List<String> lastLines(List<String> lines) {
-    return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+    return lines.subList(Math.max(0, lines.size() - ProcessFormat.TAIL_LINES), lines.size());
   }
 
   /**
