@@ -106,4 +106,14 @@ public @interface ProcessPool {
 
   /** Name used in messages, thread names and worker names; default the field or parameter name. */
   String name() default "";
+
+  /**
+   * {@link Share#RUN} makes this one pool for the whole test run, shared by every class that
+   * declares it under the same name (the given {@code name}, else the field or parameter name): its
+   * workers are started once, on first use, and stopped when the run ends. Every declaration of
+   * that name must have the same members; a difference is an {@code
+   * ExtensionConfigurationException} naming both declarations and the member, raised before
+   * anything of the second starts. Default {@link Share#NONE}: scoped by declaration.
+   */
+  Share share() default Share.NONE;
 }

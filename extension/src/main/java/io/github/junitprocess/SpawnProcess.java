@@ -105,6 +105,19 @@ public @interface SpawnProcess {
    */
   String stopTimeout() default "";
 
+  /**
+   * {@link Share#RUN} makes this one process for the whole test run, shared by every class that
+   * declares it under the same name (the given {@code name}, else the field or parameter name): it
+   * is started once, on first use, and stopped when the run ends. Every declaration of that name
+   * must have the same members; a difference is an {@code ExtensionConfigurationException} naming
+   * both declarations and the member, raised before anything of the second starts. {@code stop()}
+   * and {@code kill()} of a shared handle throw {@code IllegalStateException}; a shared process
+   * that has exited by the time a scope needs it fails that scope with {@link
+   * ProcessExitedException} (it is not restarted). Default {@link Share#NONE}: scoped by
+   * declaration.
+   */
+  Share share() default Share.NONE;
+
   /** Redirects stderr into stdout (one stream; {@link SpawnedProcess#stderr()} stays empty). */
   boolean mergeStderr() default false;
 }

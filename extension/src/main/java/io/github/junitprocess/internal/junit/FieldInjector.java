@@ -3,6 +3,7 @@ package io.github.junitprocess.internal.junit;
 import io.github.junitprocess.ProcessPool;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.Processes;
+import io.github.junitprocess.Share;
 import io.github.junitprocess.SpawnProcess;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.WorkerPool;
@@ -80,13 +81,23 @@ public final class FieldInjector {
             describe(f) + " must not be final: the extension assigns it");
       }
     }
+    // every shared declaration is checked against the run's before anything of this class starts
+    List<Field> own = new ArrayList<>();
+    for (Field f : fields) {
+      RunShared.Declaration shared = sharedDeclaration(f, f.getType(), describe(f), f.getName());
+      if (shared != null) {
+        RunShared.of(context).declare(shared);
+      } else {
+        own.add(f);
+      }
+    }
     ProcessScope scope = ProcessScope.of(context);
-    if (statics) {
-      // released last, once the processes in the fields are gone
-      scope.register(StaticFieldClaims.claim(type, fields));
+    if (statics && !own.isEmpty()) {
+      // released last, once the processes in the fields are gone; a shared one is meant to be
+      scope.register(StaticFieldClaims.claim(type, own));
     }
     for (Field f : fields) {
-      Object value = create(f, f.getType(), describe(f), f.getName(), scope);
+      Object value = create(f, f.getType(), describe(f), f.getName(), scope, context);
       try {
         ReflectionSupport.makeAccessible(f).set(instance, value);
       } catch (IllegalAccessException e) {
@@ -119,7 +130,19 @@ public final class FieldInjector {
   public static Object resolve(Parameter p, ExtensionContext context) {
     String element = describe(p);
     validate(p, p.getType(), element);
-    return create(p, p.getType(), element, p.getName(), ProcessScope.of(context));
+    RunShared.Declaration shared = sharedDeclaration(p, p.getType(), element, p.getName());
+    if (shared != null) {
+      if (!p.isNamePresent() && shared.name.equals(p.getName())) {
+        throw new ExtensionConfigurationException(
+            element
+                + " is shared by the run (share = RUN) under the compiler's name '"
+                + p.getName()
+                + "', which other parameters have too: give it a name (name = \"...\") or compile"
+                + " with -parameters");
+      }
+      RunShared.of(context).declare(shared);
+    }
+    return create(p, p.getType(), element, p.getName(), ProcessScope.of(context), context);
   }
 
   private static void validate(AnnotatedElement e, Class<?> type, String element) {
@@ -151,6 +174,56 @@ public final class FieldInjector {
       }
       WorkerPools.validate(pool.get(), element);
     }
+  }
+
+  /** The declaration of a {@code share = RUN} element, or null for an element of its scope. */
+  private static RunShared.Declaration sharedDeclaration(
+      AnnotatedElement e, Class<?> type, String element, String defaultName) {
+    Optional<SpawnProcess> spawn = AnnotationSupport.findAnnotation(e, SpawnProcess.class);
+    if (spawn.isPresent() && spawn.get().share() == Share.RUN) {
+      String name = spawn.get().name().isBlank() ? defaultName : spawn.get().name();
+      return new RunShared.Declaration(name, spawn.get(), type, element);
+    }
+    Optional<ProcessPool> pool = AnnotationSupport.findAnnotation(e, ProcessPool.class);
+    if (pool.isPresent() && pool.get().share() == Share.RUN) {
+      String name = pool.get().name().isBlank() ? defaultName : pool.get().name();
+      return new RunShared.Declaration(name, pool.get(), type, element);
+    }
+    return null;
+  }
+
+  private static Object create(
+      AnnotatedElement e,
+      Class<?> type,
+      String element,
+      String defaultName,
+      ProcessScope scope,
+      ExtensionContext context) {
+    RunShared.Declaration shared = sharedDeclaration(e, type, element, defaultName);
+    if (shared != null) {
+      RunShared run = RunShared.of(context);
+      Object value =
+          run.obtain(
+              shared,
+              context.getRequiredTestClass().getName(),
+              startupTimeout(shared, element, scope),
+              () -> create(e, type, element, shared.name, run.scope()));
+      scope.useShared(value);
+      return value;
+    }
+    return create(e, type, element, defaultName, scope);
+  }
+
+  /** How long a scope waits for a shared start another scope is making. */
+  private static java.time.Duration startupTimeout(
+      RunShared.Declaration shared, String element, ProcessScope scope) {
+    String where = "@" + shared.annotation.annotationType().getSimpleName() + " on " + element;
+    String text =
+        shared.annotation instanceof SpawnProcess
+            ? ((SpawnProcess) shared.annotation).startupTimeout()
+            : ((ProcessPool) shared.annotation).startupTimeout();
+    java.time.Duration declared = AnnotationPlans.duration(where, "startupTimeout", text);
+    return declared != null ? declared : scope.config().startupTimeout();
   }
 
   private static Object create(

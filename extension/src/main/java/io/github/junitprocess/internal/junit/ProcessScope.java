@@ -55,6 +55,10 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
 
   private final List<Object> resources = new ArrayList<>();
   private final List<ManagedProcess> processes = new ArrayList<>();
+
+  /** Shared processes and pools ({@code share = RUN}) this scope declared: reported, not owned. */
+  private final List<Object> shared = new ArrayList<>();
+
   private boolean closed;
 
   /** Opened before this scope's first spawn: lets close() skip the sweep when nothing escaped. */
@@ -73,7 +77,9 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
     if (existing != null) {
       return existing;
     }
-    ProcessScope parent = enclosing(context).map(ProcessScope::of).orElse(null);
+    // the outermost class's parent is the run's scope: ${port.NAME} of a shared process
+    ProcessScope parent =
+        enclosing(context).map(ProcessScope::of).orElseGet(() -> RunShared.of(context).scope());
     return context
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
@@ -228,7 +234,17 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
     return new ArrayList<>(processes);
   }
 
-  /** The scope's own processes, then those its pools hold now: what a failed test reports. */
+  /** Notes a shared process or pool this scope declared, for its failure reports. */
+  synchronized void useShared(Object processOrPool) {
+    if (!shared.contains(processOrPool)) {
+      shared.add(processOrPool);
+    }
+  }
+
+  /**
+   * The scope's own processes, then those its pools hold now, then the shared ones it declared:
+   * what a failed test reports.
+   */
   List<ManagedProcess> reportedProcesses() {
     List<ManagedProcess> out;
     List<ProcessHolder> holders = new ArrayList<>();
@@ -237,6 +253,13 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
       for (Object r : resources) {
         if (r instanceof ProcessHolder) {
           holders.add((ProcessHolder) r);
+        }
+      }
+      for (Object s : shared) {
+        if (s instanceof ManagedProcess) {
+          out.add((ManagedProcess) s);
+        } else if (s instanceof ProcessHolder) {
+          holders.add((ProcessHolder) s);
         }
       }
     }

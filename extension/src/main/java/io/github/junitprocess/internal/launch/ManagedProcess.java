@@ -52,6 +52,8 @@ public class ManagedProcess implements SpawnedProcess {
   /** Set when it failed to start or become ready: its exception already tells its story. */
   private volatile boolean startFailed;
 
+  private volatile boolean sharedByRun;
+
   private volatile ProcessResult result;
 
   /** Signals and stops the tree; owns what a stop remembers between its steps. */
@@ -250,6 +252,31 @@ public class ManagedProcess implements SpawnedProcess {
     return startFailed;
   }
 
+  /**
+   * Marks this process as shared by the whole test run: from now on {@link #stop()} and {@link
+   * #kill()} refuse; the run stops it (through {@link #terminate}) when it ends.
+   */
+  public void markSharedByRun() {
+    sharedByRun = true;
+  }
+
+  /** Whether the whole test run shares this process ({@code share = RUN}). */
+  public boolean sharedByRun() {
+    return sharedByRun;
+  }
+
+  private void refuseIfShared(String method) {
+    if (sharedByRun) {
+      throw new IllegalStateException(
+          method
+              + " of process '"
+              + name()
+              + "' refused: it is shared by the test run (share = RUN), and other test classes"
+              + " use it; it is stopped when the run ends. A test that needs to stop or kill its"
+              + " process should declare its own (without share = RUN).");
+    }
+  }
+
   @Override
   public int port() {
     if (plan.port() == null && plan.fromSpec()) {
@@ -382,12 +409,14 @@ public class ManagedProcess implements SpawnedProcess {
   @Override
   public ProcessResult stop(Duration grace) {
     Objects.requireNonNull(grace, "grace");
+    refuseIfShared("stop()");
     treeStop.stop(plan.stopSignal(), grace, treeStop.mayHaveEscapees());
     return resultNow();
   }
 
   @Override
   public ProcessResult kill() {
+    refuseIfShared("kill()");
     treeStop.stop(Signal.KILL, Duration.ZERO, treeStop.mayHaveEscapees());
     return resultNow();
   }
