@@ -61,6 +61,18 @@ class ReaperTest {
   }
 
   @Test
+  void sigkillOfTheTestJvmLeavesNoSharedProcessBehind(Processes processes) {
+    SpawnedProcess jvm = startBlockedJvm(processes, ReaperFixtures.SharedMidTest.class, true);
+    List<ProcessTable.Seen> started = startedBy(jvm);
+    assertThat(started).as("the shared process, and the daemon it left").hasSizeGreaterThan(1);
+
+    ProcessHandle.of(jvm.pid()).orElseThrow().destroyForcibly();
+
+    ProcessTable.assertGoneWithin(started, REAPED_WITHIN);
+    assertThat(jvm.waitFor(REAPED_WITHIN).signal()).contains(Signal.KILL);
+  }
+
+  @Test
   void sigkillOfTheTestJvmLeavesNoTempDirBehind(Processes processes) throws IOException {
     SpawnedProcess jvm = startBlockedJvm(processes, ReaperFixtures.TempDirsMidTest.class, true);
     List<ProcessTable.Seen> started = startedBy(jvm);
