@@ -70,6 +70,9 @@ final class ResultsTable {
       time(spawn, "SpawnBenchmark", peer, "rawProcessBuilder", null, null);
     }
     lifecycle();
+    String suite = "suite of 5 classes, each needing a server ready after 0.2 s, per class";
+    time(suite, "SharedServerBenchmark", "sharedServer", "perClassServer", 0.35, null);
+    time(suite, "SharedServerBenchmark", "sharedServer", "noServer", null, null);
     String echo = "`echo hello`, stdout captured";
     time(echo, "EchoCaptureBenchmark", "junitProcess", "rawProcessBuilder", 1.15, null);
     time(echo, "EchoCaptureBenchmark", "junitProcessNoLogFile", "rawProcessBuilder", null, null);
