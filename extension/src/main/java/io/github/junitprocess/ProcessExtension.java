@@ -27,6 +27,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * process in scope as suppressed exceptions, and their log files are published to the report (so
  * does a class whose own processes failed to start). After each test, processes the test started
  * without the extension and left running are reported according to {@code junit.process.leaks}.
+ *
+ * <p>Meant to be registered, not called or subclassed: its callbacks are JUnit's.
+ *
+ * @since 0.1.0
  */
 public class ProcessExtension
     implements BeforeAllCallback,
@@ -36,6 +40,14 @@ public class ProcessExtension
         ParameterResolver,
         TestExecutionExceptionHandler,
         LifecycleMethodExecutionExceptionHandler {
+
+  /**
+   * The extension as JUnit creates it; it holds no state of its own (every process lives in the
+   * store of its scope).
+   *
+   * @since 0.1.0
+   */
+  public ProcessExtension() {}
 
   @Override
   public void beforeAll(ExtensionContext context) {

@@ -43,6 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * anything starts: {@code size < 1}, {@code maxUses < 0}, both or neither of a command where one is
  * needed, {@link #args()}, {@link #readyLine()}, {@link #readyPort()} or {@link #maxUses()} on a
  * task pool, and any invalid member as for {@link SpawnProcess}.
+ *
+ * @since 0.1.0
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -50,61 +52,122 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ProcessExtension.class)
 public @interface ProcessPool {
 
-  /** Number of slots (task pool) or workers (warm pool); at least 1. Required. */
+  /**
+   * Number of slots (task pool) or workers (warm pool). Required.
+   *
+   * @return at least 1
+   * @since 0.1.0
+   */
   int size();
 
-  /** Worker command and arguments, placeholders expanded per worker; makes a warm pool. */
+  /**
+   * Worker command and arguments, placeholders expanded per worker; makes a warm pool.
+   *
+   * @return the command; none (a task pool) by default
+   * @since 0.1.0
+   */
   String[] value() default {};
 
-  /** Worker main class run in a child JVM, instead of {@link #value()}; makes a warm pool. */
+  /**
+   * Worker main class run in a child JVM, instead of {@link #value()}; makes a warm pool.
+   *
+   * @return the main class; {@code void.class} (the default) for none
+   * @since 0.1.0
+   */
   Class<?> javaMain() default void.class;
 
-  /** JVM options for {@link #javaMain()}. */
+  /**
+   * JVM options for {@link #javaMain()}, placed before the main class.
+   *
+   * @return the options; none by default
+   * @since 0.1.0
+   */
   String[] jvmArgs() default {};
 
-  /** Arguments appended to the worker command (warm pool only). */
+  /**
+   * Arguments appended to the worker command (warm pool only).
+   *
+   * @return the arguments; none by default
+   * @since 0.1.0
+   */
   String[] args() default {};
 
   /**
    * Environment entries {@code KEY=VALUE} for workers, or defaults for tasks (a task's own entries
    * win).
+   *
+   * @return entries {@code KEY=VALUE}; none by default
+   * @since 0.1.0
    */
   String[] env() default {};
 
   /**
    * Whether processes inherit the test JVM's environment (default true). A task inherits it only if
    * both the pool and its spec allow it.
+   *
+   * @return whether to inherit; {@code true} by default
+   * @since 0.1.0
    */
   boolean inheritEnv() default true;
 
-  /** Working directory of workers and tasks; see {@link SpawnProcess#workingDir()}. */
+  /**
+   * Working directory of workers and tasks; see {@link SpawnProcess#workingDir()}.
+   *
+   * @return the directory; {@code ""} (the test JVM's) by default
+   * @since 0.1.0
+   */
   String workingDir() default "";
 
-  /** Worker readiness regex; see {@link SpawnProcess#readyLine()}. Warm pool only. */
+  /**
+   * Worker readiness regex; see {@link SpawnProcess#readyLine()}. Warm pool only.
+   *
+   * @return the regex; {@code ""} (the default) for none
+   * @since 0.1.0
+   */
   String readyLine() default "";
 
-  /** Worker readiness port, usually {@code "${port}"}; see {@link SpawnProcess#readyPort()}. */
+  /**
+   * Worker readiness port, usually {@code "${port}"}; see {@link SpawnProcess#readyPort()}. Warm
+   * pool only.
+   *
+   * @return the port; {@code ""} (the default) for none
+   * @since 0.1.0
+   */
   String readyPort() default "";
 
   /**
    * Deadline for each worker to become ready, and how long {@link WorkerPool#borrow()} waits for a
    * free one; for a task pool, the default deadline of each task to complete. {@code ""} = {@code
    * junit.process.startup.timeout} (30s).
+   *
+   * @return the timeout; {@code ""} by default
+   * @since 0.1.0
    */
   String startupTimeout() default "";
 
   /**
    * Grace between TERM and KILL when stopping workers and running tasks. {@code ""} = {@code
    * junit.process.stop.timeout} (10s).
+   *
+   * @return the grace; {@code ""} by default
+   * @since 0.1.0
    */
   String stopTimeout() default "";
 
   /**
-   * How many times a worker may be borrowed before it is replaced; 0 = unlimited. Warm pool only.
+   * How many times a worker may be borrowed before it is replaced. Warm pool only.
+   *
+   * @return the number of borrows; 0 (the default) for unlimited
+   * @since 0.1.0
    */
   int maxUses() default 0;
 
-  /** Name used in messages, thread names and worker names; default the field or parameter name. */
+  /**
+   * Name used in messages, thread names and worker names.
+   *
+   * @return the name; {@code ""} (the default) for the field or parameter name
+   * @since 0.1.0
+   */
   String name() default "";
 
   /**
@@ -113,7 +176,10 @@ public @interface ProcessPool {
    * workers are started once, on first use, and stopped when the run ends. Every declaration of
    * that name must have the same members; a difference is an {@code
    * ExtensionConfigurationException} naming both declarations and the member, raised before
-   * anything of the second starts. Default {@link Share#NONE}: scoped by declaration.
+   * anything of the second starts.
+   *
+   * @return how widely the pool is shared; {@link Share#NONE} (scoped by declaration) by default
+   * @since 0.1.0
    */
   Share share() default Share.NONE;
 }

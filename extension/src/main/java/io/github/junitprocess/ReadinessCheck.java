@@ -8,14 +8,19 @@ package io.github.junitprocess;
  * and the start fails as usual.
  *
  * <p>Used as {@link SpawnProcess#readyCheck()} (the class needs a public or package-private no-arg
- * constructor) or {@link ProcessSpec#readyCheck(ReadinessCheck)}.
+ * constructor) or {@link ProcessSpec#readyCheck(ReadinessCheck)}. Meant to be implemented by users.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ReadinessCheck {
   /**
+   * Whether {@code process} is ready for the test now.
+   *
    * @param process the process being started (running, output captured so far)
    * @return {@code true} once the process is ready for the test
    * @throws Exception any failure; treated as "not ready yet"
+   * @since 0.1.0
    */
   boolean isReady(SpawnedProcess process) throws Exception;
 }

@@ -10,6 +10,8 @@ public enum Share {
   /**
    * Scoped by declaration (the default): a static field's process belongs to its class, an instance
    * field's and a parameter's to their test.
+   *
+   * @since 0.1.0
    */
   NONE,
 
@@ -19,6 +21,8 @@ public enum Share {
    * that declares it (others, also in classes running in parallel, wait for that same start) and
    * stopped when the run ends, after the last class, with its whole tree. Every declaration of one
    * shared name must be identical; its handle cannot be stopped or killed by a test.
+   *
+   * @since 0.1.0
    */
   RUN
 }

@@ -19,22 +19,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>String members may use placeholders: {@code ${port}}, {@code ${port.NAME}}, {@code
  * ${tempDir}}, {@code ${tempDir.NAME}}, {@code ${java}}, {@code ${classpath}}, {@code ${env.NAME}},
- * {@code ${sys.NAME}}; {@code $${} writes a literal {@code ${}. {@code ${port.NAME}} is a free port
- * that belongs to the scope where it is first used and is seen by the scopes inside it (a class's
- * static processes and its tests, an outer class and its {@code @Nested} classes), never by two
- * tests or two classes that are not nested in one another. A process's own {@code ${port}} is the
- * port of its {@link #name()} in its own scope: a client reaches a server named {@code api} (or a
- * field {@code api}) through {@code ${port.api}}. {@code ${tempDir.NAME}} is, in the same way, one
- * directory per name and scope, shared by the processes of that scope that name it and deleted
+ * {@code ${sys.NAME}}; <code>$${</code> writes a literal <code>${</code>. {@code ${port.NAME}} is a
+ * free port that belongs to the scope where it is first used and is seen by the scopes inside it (a
+ * class's static processes and its tests, an outer class and its {@code @Nested} classes), never by
+ * two tests or two classes that are not nested in one another. A process's own {@code ${port}} is
+ * the port of its {@link #name()} in its own scope: a client reaches a server named {@code api} (or
+ * a field {@code api}) through {@code ${port.api}}. {@code ${tempDir.NAME}} is, in the same way,
+ * one directory per name and scope, shared by the processes of that scope that name it and deleted
  * when the scope ends.
  *
  * <p>Configuration mistakes (wrong field type, both or neither of {@link #value()} and {@link
- * #javaMain()}, unknown placeholder, bad duration) raise an {@code
- * ExtensionConfigurationException} naming the element before anything starts. A process that
- * cannot start, exits before it is ready or is not ready in time fails the test with {@link
- * ProcessStartException}, {@link ProcessExitedException} or {@link ProcessTimeoutException}.
+ * #javaMain()}, unknown placeholder, bad duration) raise an {@code ExtensionConfigurationException}
+ * naming the element before anything starts. A process that cannot start, exits before it is ready
+ * or is not ready in time fails the test with {@link ProcessStartException}, {@link
+ * ProcessExitedException} or {@link ProcessTimeoutException}.
  *
  * <p>Meta-annotated with {@code @ExtendWith(ProcessExtension.class)}; usable as a meta-annotation.
+ *
+ * @since 0.1.0
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -42,66 +44,135 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ProcessExtension.class)
 public @interface SpawnProcess {
 
-  /** The command and its arguments. Exactly one of {@code value} and {@link #javaMain()}. */
+  /**
+   * The command and its arguments. Exactly one of {@code value} and {@link #javaMain()}.
+   *
+   * @return the program (a path, or a name looked up on {@code PATH}) and its arguments; none by
+   *     default
+   * @since 0.1.0
+   */
   String[] value() default {};
 
   /**
    * A main class to run in a child JVM: {@code ${java} <jvmArgs> -cp ${classpath} <main> <args>},
    * the same java and classpath as the test JVM. Exactly one of {@link #value()} and {@code
    * javaMain}.
+   *
+   * @return the main class; {@code void.class} (the default) for none
+   * @since 0.1.0
    */
   Class<?> javaMain() default void.class;
 
-  /** JVM options for {@link #javaMain()}. */
+  /**
+   * JVM options for {@link #javaMain()}, placed before the main class; only with {@code javaMain}.
+   *
+   * @return the options; none by default
+   * @since 0.1.0
+   */
   String[] jvmArgs() default {};
 
-  /** Arguments appended after {@link #value()} or {@link #javaMain()}. */
+  /**
+   * Arguments appended after {@link #value()} or {@link #javaMain()}.
+   *
+   * @return the arguments; none by default
+   * @since 0.1.0
+   */
   String[] args() default {};
 
-  /** Environment entries {@code KEY=VALUE}; {@code KEY=} sets an empty value. */
+  /**
+   * Environment variables set over the inherited ones.
+   *
+   * @return entries {@code KEY=VALUE} ({@code KEY=} sets an empty value); none by default
+   * @since 0.1.0
+   */
   String[] env() default {};
 
-  /** Whether the process inherits the test JVM's environment (default {@code true}). */
+  /**
+   * Whether the process inherits the test JVM's environment.
+   *
+   * @return {@code true} (the default) to inherit it; {@code false} for {@link #env()} alone
+   * @since 0.1.0
+   */
   boolean inheritEnv() default true;
 
   /**
    * Working directory; {@code ""} is the test JVM's, {@code "${tempDir}"} a fresh directory for
    * this process, deleted when its scope ends (and by the reaper if the JVM dies). Relative paths
    * resolve against the test JVM's.
+   *
+   * @return the directory; {@code ""} by default
+   * @since 0.1.0
    */
   String workingDir() default "";
 
-  /** A file redirected to stdin; {@code ""} (default) gives a pipe the test writes to. */
+  /**
+   * A file redirected to stdin; a relative path resolves against the test JVM's working directory.
+   *
+   * @return the file; {@code ""} (the default) gives a pipe the test writes to
+   * @since 0.1.0
+   */
   String stdin() default "";
 
   /**
    * Name used in messages, log file names and {@code ${port.NAME}}; default the field or parameter
    * name. A parameter's name is known only when the test is compiled with {@code -parameters};
    * without it the name is {@code arg0}, and messages say so.
+   *
+   * @return the name; {@code ""} (the default) for the field or parameter name
+   * @since 0.1.0
    */
   String name() default "";
 
-  /** A regex: the process is ready when it is found in a line of stdout or stderr. */
+  /**
+   * A regex: the process is ready when it is found in a line of stdout or stderr. Readiness members
+   * combine: every one given must hold, under one {@link #startupTimeout()}.
+   *
+   * @return the regex; {@code ""} (the default) for none
+   * @since 0.1.0
+   */
   String readyLine() default "";
 
-  /** {@code "${port}"} or a number: ready when a TCP connection to 127.0.0.1 succeeds. */
+  /**
+   * A port: the process is ready when a TCP connection to 127.0.0.1 on it succeeds.
+   *
+   * @return {@code "${port}"}, {@code "${port.NAME}"} or a number; {@code ""} (the default) for
+   *     none
+   * @since 0.1.0
+   */
   String readyPort() default "";
 
-  /** A custom check (no-arg constructor), polled until true. Default: none. */
+  /**
+   * A custom check, created through its no-arg constructor and polled with backoff until it returns
+   * {@code true}; an exception it throws counts as not ready yet.
+   *
+   * @return the check's class; {@code ReadinessCheck.class} (the default) for none
+   * @since 0.1.0
+   */
   Class<? extends ReadinessCheck> readyCheck() default ReadinessCheck.class;
 
   /**
    * Deadline for readiness, or for a run to completion: {@code "500ms"}, {@code "30s"}, {@code
    * "2m"}; {@code ""} means {@code junit.process.startup.timeout} (default 30s).
+   *
+   * @return the timeout; {@code ""} by default
+   * @since 0.1.0
    */
   String startupTimeout() default "";
 
-  /** The signal sent first when stopping (default {@link Signal#TERM}). */
+  /**
+   * The signal sent first when stopping.
+   *
+   * @return the signal; {@link Signal#TERM} by default
+   * @since 0.1.0
+   */
   Signal stopSignal() default Signal.TERM;
 
   /**
    * Grace after {@link #stopSignal()} before {@code KILL}; {@code ""} means {@code
    * junit.process.stop.timeout} (default 10s).
+   *
+   * @return the grace; {@code ""} by default
+   * @since 0.1.0
    */
   String stopTimeout() default "";
 
@@ -113,11 +184,19 @@ public @interface SpawnProcess {
    * both declarations and the member, raised before anything of the second starts. {@code stop()}
    * and {@code kill()} of a shared handle throw {@code IllegalStateException}; a shared process
    * that has exited by the time a scope needs it fails that scope with {@link
-   * ProcessExitedException} (it is not restarted). Default {@link Share#NONE}: scoped by
-   * declaration.
+   * ProcessExitedException} (it is not restarted).
+   *
+   * @return how widely the process is shared; {@link Share#NONE} (scoped by declaration) by default
+   * @since 0.1.0
    */
   Share share() default Share.NONE;
 
-  /** Redirects stderr into stdout (one stream; {@link SpawnedProcess#stderr()} stays empty). */
+  /**
+   * Redirects stderr into stdout: one stream, in arrival order; {@link SpawnedProcess#stderr()}
+   * stays empty.
+   *
+   * @return {@code true} to merge; {@code false} by default
+   * @since 0.1.0
+   */
   boolean mergeStderr() default false;
 }

@@ -18,17 +18,29 @@ import java.util.function.Consumer;
  * stopped with their descendants, and unfinished futures complete with {@link
  * ProcessStoppedException}. Tasks submitted after that fail the same way; {@link #borrow()} then
  * throws {@link IllegalStateException}.
+ *
+ * <p>Meant for users; it is not meant to be implemented outside the library.
+ *
+ * @since 0.1.0
  */
 public interface WorkerPool {
 
-  /** Number of slots (task pool) or workers (warm pool). */
+  /**
+   * The pool's size.
+   *
+   * @return the number of slots (task pool) or workers (warm pool), as {@link ProcessPool#size()}
+   * @since 0.1.0
+   */
   int size();
 
   /**
    * Runs {@code command} to completion on a free slot; see {@link #submit(ProcessSpec)}.
    *
+   * @param command the program and its arguments, used literally
+   * @return a future of the result, as for {@link #submit(ProcessSpec)}
    * @throws IllegalArgumentException when the command is empty
    * @throws IllegalStateException on a warm pool
+   * @since 0.1.0
    */
   CompletableFuture<ProcessResult> submit(String... command);
 
@@ -44,10 +56,12 @@ public interface WorkerPool {
    * meanwhile. Cancelling the future removes a queued task, or stops a running one's process before
    * {@code cancel} returns.
    *
+   * @param spec what to run; copied
    * @return a future of the result; completes exceptionally with {@link ProcessStartException},
    *     {@link ProcessTimeoutException} (the process was killed) or, when the pool shuts down
    *     first, {@link ProcessStoppedException}
    * @throws IllegalStateException on a warm pool
+   * @since 0.1.0
    */
   CompletableFuture<ProcessResult> submit(ProcessSpec spec);
 
@@ -61,17 +75,22 @@ public interface WorkerPool {
    * stderr at once and thrown again when the pool closes at the end of its scope, failing that test
    * (or, for a static pool, the class). Tasks cut short by that shutdown are not reported.
    *
+   * @param spec what to run; copied
+   * @param callback receives the result
    * @throws IllegalStateException on a warm pool
+   * @since 0.1.0
    */
   void execute(ProcessSpec spec, Consumer<ProcessResult> callback);
 
   /**
    * Runs all {@code specs}, in parallel up to {@link #size()}, and waits for every one.
    *
+   * @param specs what to run; each copied
    * @return the results in input order, whatever order they finished in
    * @throws ProcessException the failure of the first failing spec in input order, with the
    *     failures of later ones suppressed; an interrupt cancels the unfinished tasks
    * @throws IllegalStateException on a warm pool
+   * @since 0.1.0
    */
   List<ProcessResult> runAll(List<ProcessSpec> specs);
 
@@ -80,13 +99,23 @@ public interface WorkerPool {
    * to be free at most the pool's startup timeout (long enough for a replacement to start). The
    * most recently returned worker is lent first; a worker found dead is replaced and skipped.
    *
+   * @return the worker, ready, for this caller alone until it is closed
    * @throws IllegalStateException on a task pool, or after the pool's scope has ended
    * @throws ProcessTimeoutException when none became free in time; the message names the pool and
    *     says how many workers are borrowed or being replaced
+   * @since 0.1.0
    */
   PooledProcess borrow();
 
-  /** Like {@link #borrow()}, waiting at most {@code timeout}. */
+  /**
+   * Like {@link #borrow()}, waiting at most {@code timeout}.
+   *
+   * @param timeout how long to wait for a free worker
+   * @return the worker, ready, for this caller alone until it is closed
+   * @throws IllegalStateException on a task pool, or after the pool's scope has ended
+   * @throws ProcessTimeoutException when none became free in time
+   * @since 0.1.0
+   */
   PooledProcess borrow(Duration timeout);
 
   /**
@@ -94,7 +123,9 @@ public interface WorkerPool {
    * worker being replaced is missing until its replacement is ready. Stopping one makes the pool
    * replace it when it is next borrowed.
    *
+   * @return the workers, a snapshot
    * @throws IllegalStateException on a task pool
+   * @since 0.1.0
    */
   List<SpawnedProcess> workers();
 }

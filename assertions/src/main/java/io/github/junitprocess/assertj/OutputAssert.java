@@ -25,6 +25,8 @@ import org.assertj.core.api.ListAssert;
  * <p>A failure message describes the whole process the output belongs to (name, command, exit
  * status, the last lines of both streams); for an {@code Output} that is not the extension's own,
  * the last lines of the output and its log file.
+ *
+ * @since 0.1.0
  */
 public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
   private Navigation navigation = Navigation.HARD;
@@ -39,6 +41,9 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
 
   /**
    * Creates an assertion on {@code actual}; prefer {@link ProcessAssertions#assertThat(Output)}.
+   *
+   * @param actual the output to check; {@code null} fails the first assertion
+   * @since 0.1.0
    */
   public OutputAssert(Output actual) {
     super(actual, OutputAssert.class);
@@ -71,7 +76,9 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
    * Makes the following line assertions in this chain wait, up to the timeout set by the system
    * property {@code junit.process.assertions.timeout} (default 10s).
    *
+   * @return this assertion object
    * @throws IllegalArgumentException when that property is not a positive duration
+   * @since 0.1.0
    */
   public OutputAssert eventually() {
     wait = AssertionSettings.timeout();
@@ -81,7 +88,11 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
   /**
    * Makes the following line assertions in this chain wait up to {@code timeout}.
    *
+   * @param timeout how long each waiting assertion waits
+   * @return this assertion object
    * @throws IllegalArgumentException when {@code timeout} is not positive
+   * @throws NullPointerException when {@code timeout} is null
+   * @since 0.1.0
    */
   public OutputAssert within(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -94,7 +105,16 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
 
   // ---- lines ----
 
-  /** Verifies that some line is exactly {@code line}; in waiting mode, waits for it. */
+  /**
+   * Verifies that some line is exactly {@code line}; in waiting mode, waits for it.
+   *
+   * @param line the expected line, without its line end
+   * @return this assertion object
+   * @throws AssertionError when no line is {@code line} (in waiting mode: none arrived in time, or
+   *     the process exited first)
+   * @throws NullPointerException when {@code line} is null
+   * @since 0.1.0
+   */
   public OutputAssert containsLine(String line) {
     Objects.requireNonNull(line, "line");
     return hasLine(line::equals, "to contain the line " + ProcessDescription.quote(line));
@@ -103,13 +123,28 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
   /**
    * Verifies that some line contains a match of {@code regex} ({@code find} semantics); in waiting
    * mode, waits for it.
+   *
+   * @param regex a {@link java.util.regex.Pattern}
+   * @return this assertion object
+   * @throws AssertionError when no line matches (in waiting mode: none arrived in time, or the
+   *     process exited first)
+   * @throws java.util.regex.PatternSyntaxException when {@code regex} is not a valid pattern
+   * @throws NullPointerException when {@code regex} is null
+   * @since 0.1.0
    */
   public OutputAssert hasLineMatching(String regex) {
     Pattern pattern = Pattern.compile(Objects.requireNonNull(regex, "regex"));
     return hasLine(l -> pattern.matcher(l).find(), "to have a line matching /" + regex + "/");
   }
 
-  /** Verifies the number of lines captured so far. Never waits. */
+  /**
+   * Verifies the number of lines captured so far. Never waits.
+   *
+   * @param expected the number of lines
+   * @return this assertion object
+   * @throws AssertionError when the output has another number of lines
+   * @since 0.1.0
+   */
   public OutputAssert hasLineCount(int expected) {
     isNotNull();
     int count = actual.lines().size();
@@ -119,7 +154,13 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
     return myself;
   }
 
-  /** Verifies that nothing has been written to this stream so far. Never waits. */
+  /**
+   * Verifies that nothing has been written to this stream so far. Never waits.
+   *
+   * @return this assertion object
+   * @throws AssertionError when the process wrote anything to it
+   * @since 0.1.0
+   */
   public OutputAssert isEmpty() {
     isNotNull();
     long size = actual.size();
@@ -132,6 +173,10 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
   /**
    * Verifies that the in-memory copy dropped the middle of the stream because it outgrew {@code
    * junit.process.capture.limit}. Never waits.
+   *
+   * @return this assertion object
+   * @throws AssertionError when every byte was kept
+   * @since 0.1.0
    */
   public OutputAssert wasTruncated() {
     isNotNull();
@@ -142,7 +187,12 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
     return myself;
   }
 
-  /** Navigates to AssertJ's string assertions on the text captured so far. */
+  /**
+   * Navigates to AssertJ's string assertions on the text captured so far.
+   *
+   * @return a string assertion whose failures describe this output's process
+   * @since 0.1.0
+   */
   public AbstractStringAssert<?> text() {
     String text = null;
     try {
@@ -154,7 +204,12 @@ public class OutputAssert extends AbstractAssert<OutputAssert, Output> {
     return navigation.text(text, navigationDescription());
   }
 
-  /** Navigates to AssertJ's list assertions on the lines captured so far. */
+  /**
+   * Navigates to AssertJ's list assertions on the lines captured so far.
+   *
+   * @return a list assertion whose failures describe this output's process
+   * @since 0.1.0
+   */
   public ListAssert<String> lines() {
     List<String> lines = null;
     try {

@@ -23,21 +23,41 @@ import io.github.junitprocess.SpawnedProcess;
  * eventually()} waits (a duration such as {@code 10s}; default 10s), and {@code
  * junit.process.assertions.tail.lines}, how many of the last lines of each stream a failure message
  * shows (default 20).
+ *
+ * @since 0.1.0
  */
 public final class ProcessAssertions {
   private ProcessAssertions() {}
 
-  /** Assertions on the result of a process that has exited. */
+  /**
+   * Assertions on the result of a process that has exited.
+   *
+   * @param actual the result; {@code null} fails the first assertion
+   * @return the assertion object
+   * @since 0.1.0
+   */
   public static ProcessResultAssert assertThat(ProcessResult actual) {
     return new ProcessResultAssert(actual);
   }
 
-  /** Assertions on a running (or exited) process; see {@link SpawnedProcessAssert#eventually()}. */
+  /**
+   * Assertions on a running (or exited) process; see {@link SpawnedProcessAssert#eventually()}.
+   *
+   * @param actual the process; {@code null} fails the first assertion
+   * @return the assertion object
+   * @since 0.1.0
+   */
   public static SpawnedProcessAssert assertThat(SpawnedProcess actual) {
     return new SpawnedProcessAssert(actual);
   }
 
-  /** Assertions on one captured stream of a process. */
+  /**
+   * Assertions on one captured stream of a process.
+   *
+   * @param actual the stream, e.g. {@code process.stdout()}; {@code null} fails the first assertion
+   * @return the assertion object
+   * @since 0.1.0
+   */
   public static OutputAssert assertThat(Output actual) {
     return new OutputAssert(actual);
   }

@@ -22,6 +22,8 @@ import org.assertj.core.api.ListAssert;
  * extension stopped it) and shows the last lines of its stdout and stderr ({@code
  * junit.process.assertions.tail.lines}, default 20). Regular expressions use {@link
  * java.util.regex.Matcher#find() find} semantics: a match anywhere in the text, like {@code grep}.
+ *
+ * @since 0.1.0
  */
 public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, ProcessResult> {
   private Navigation navigation = Navigation.HARD;
@@ -29,6 +31,9 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
   /**
    * Creates an assertion on {@code actual}; prefer {@link
    * ProcessAssertions#assertThat(ProcessResult)}.
+   *
+   * @param actual the result to check; {@code null} fails the first assertion
+   * @since 0.1.0
    */
   public ProcessResultAssert(ProcessResult actual) {
     super(actual, ProcessResultAssert.class);
@@ -41,7 +46,13 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
 
   // ---- exit status ----
 
-  /** Verifies that the process exited with code 0. */
+  /**
+   * Verifies that the process exited with code 0.
+   *
+   * @return this assertion object
+   * @throws AssertionError when the exit code is not 0
+   * @since 0.1.0
+   */
   public ProcessResultAssert succeeded() {
     isNotNull();
     if (actual.exitCode() != 0) {
@@ -51,7 +62,13 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
     return myself;
   }
 
-  /** Verifies that the process exited with a code other than 0 (which includes a signal). */
+  /**
+   * Verifies that the process exited with a code other than 0 (which includes a signal).
+   *
+   * @return this assertion object
+   * @throws AssertionError when the exit code is 0
+   * @since 0.1.0
+   */
   public ProcessResultAssert failed() {
     isNotNull();
     if (actual.exitCode() == 0) {
@@ -60,7 +77,14 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
     return myself;
   }
 
-  /** Verifies the exit code; a process ended by signal N has exit code 128 + N. */
+  /**
+   * Verifies the exit code; a process ended by signal N has exit code 128 + N.
+   *
+   * @param expected the exit code
+   * @return this assertion object
+   * @throws AssertionError when the process exited with another code
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasExitCode(int expected) {
     isNotNull();
     if (actual.exitCode() != expected) {
@@ -73,6 +97,12 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
   /**
    * Verifies that the process was ended by {@code signal}, read from an exit code of {@code 128 +
    * N} as the JDK and the shell report it.
+   *
+   * @param signal the signal
+   * @return this assertion object
+   * @throws AssertionError when the exit code is not {@code 128 + signal.number()}
+   * @throws NullPointerException when {@code signal} is null
+   * @since 0.1.0
    */
   public ProcessResultAssert wasKilledBy(Signal signal) {
     Objects.requireNonNull(signal, "signal");
@@ -92,6 +122,10 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
   /**
    * Verifies that the process was ended by {@code stop()}, {@code kill()} or the extension's
    * teardown, rather than exiting on its own.
+   *
+   * @return this assertion object
+   * @throws AssertionError when the process ended on its own
+   * @since 0.1.0
    */
   public ProcessResultAssert wasStoppedByExtension() {
     isNotNull();
@@ -103,7 +137,15 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
     return myself;
   }
 
-  /** Verifies that the process ran no longer than {@code limit} from spawn to exit. */
+  /**
+   * Verifies that the process ran no longer than {@code limit} from spawn to exit.
+   *
+   * @param limit the longest allowed run time
+   * @return this assertion object
+   * @throws AssertionError when the process ran longer
+   * @throws NullPointerException when {@code limit} is null
+   * @since 0.1.0
+   */
   public ProcessResultAssert finishedWithin(Duration limit) {
     Objects.requireNonNull(limit, "limit");
     isNotNull();
@@ -119,64 +161,142 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
 
   // ---- stdout ----
 
-  /** Verifies that stdout contains {@code text}. */
+  /**
+   * Verifies that stdout contains {@code text}.
+   *
+   * @param text the expected text
+   * @return this assertion object
+   * @throws AssertionError when stdout does not contain it
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasStdoutContaining(String text) {
     return contains(Stream.STDOUT, text);
   }
 
-  /** Verifies that {@code regex} is found in stdout (anywhere; {@code find} semantics). */
+  /**
+   * Verifies that {@code regex} is found in stdout (anywhere; {@code find} semantics).
+   *
+   * @param regex a {@link java.util.regex.Pattern}
+   * @return this assertion object
+   * @throws AssertionError when no match of it is in stdout
+   * @throws java.util.regex.PatternSyntaxException when {@code regex} is not a valid pattern
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasStdoutMatching(String regex) {
     return matches(Stream.STDOUT, regex);
   }
 
-  /** Verifies that stdout is exactly {@code expected}, line endings included. */
+  /**
+   * Verifies that stdout is exactly {@code expected}, line endings included.
+   *
+   * @param expected the whole expected stdout
+   * @return this assertion object
+   * @throws AssertionError when stdout differs
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasStdoutEqualTo(String expected) {
     return equalTo(Stream.STDOUT, expected);
   }
 
-  /** Verifies that the process wrote nothing to stdout. */
+  /**
+   * Verifies that the process wrote nothing to stdout.
+   *
+   * @return this assertion object
+   * @throws AssertionError when stdout is not empty
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasEmptyStdout() {
     return empty(Stream.STDOUT);
   }
 
-  /** Navigates to AssertJ's string assertions on the whole stdout. */
+  /**
+   * Navigates to AssertJ's string assertions on the whole stdout.
+   *
+   * @return a string assertion on stdout whose failures describe the process
+   * @since 0.1.0
+   */
   public AbstractStringAssert<?> stdout() {
     return navigation.text(text(Stream.STDOUT), navigationDescription(Stream.STDOUT));
   }
 
-  /** Navigates to AssertJ's list assertions on the lines of stdout. */
+  /**
+   * Navigates to AssertJ's list assertions on the lines of stdout.
+   *
+   * @return a list assertion on the lines of stdout (without line ends) whose failures describe the
+   *     process
+   * @since 0.1.0
+   */
   public ListAssert<String> stdoutLines() {
     return navigation.lines(lines(Stream.STDOUT), navigationDescription(Stream.STDOUT));
   }
 
   // ---- stderr ----
 
-  /** Verifies that stderr contains {@code text}. */
+  /**
+   * Verifies that stderr contains {@code text}.
+   *
+   * @param text the expected text
+   * @return this assertion object
+   * @throws AssertionError when stderr does not contain it
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasStderrContaining(String text) {
     return contains(Stream.STDERR, text);
   }
 
-  /** Verifies that {@code regex} is found in stderr (anywhere; {@code find} semantics). */
+  /**
+   * Verifies that {@code regex} is found in stderr (anywhere; {@code find} semantics).
+   *
+   * @param regex a {@link java.util.regex.Pattern}
+   * @return this assertion object
+   * @throws AssertionError when no match of it is in stderr
+   * @throws java.util.regex.PatternSyntaxException when {@code regex} is not a valid pattern
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasStderrMatching(String regex) {
     return matches(Stream.STDERR, regex);
   }
 
-  /** Verifies that stderr is exactly {@code expected}, line endings included. */
+  /**
+   * Verifies that stderr is exactly {@code expected}, line endings included.
+   *
+   * @param expected the whole expected stderr
+   * @return this assertion object
+   * @throws AssertionError when stderr differs
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasStderrEqualTo(String expected) {
     return equalTo(Stream.STDERR, expected);
   }
 
-  /** Verifies that the process wrote nothing to stderr (always true with merged stderr). */
+  /**
+   * Verifies that the process wrote nothing to stderr (always true with merged stderr).
+   *
+   * @return this assertion object
+   * @throws AssertionError when stderr is not empty
+   * @since 0.1.0
+   */
   public ProcessResultAssert hasEmptyStderr() {
     return empty(Stream.STDERR);
   }
 
-  /** Navigates to AssertJ's string assertions on the whole stderr. */
+  /**
+   * Navigates to AssertJ's string assertions on the whole stderr.
+   *
+   * @return a string assertion on stderr whose failures describe the process
+   * @since 0.1.0
+   */
   public AbstractStringAssert<?> stderr() {
     return navigation.text(text(Stream.STDERR), navigationDescription(Stream.STDERR));
   }
 
-  /** Navigates to AssertJ's list assertions on the lines of stderr. */
+  /**
+   * Navigates to AssertJ's list assertions on the lines of stderr.
+   *
+   * @return a list assertion on the lines of stderr (without line ends) whose failures describe the
+   *     process
+   * @since 0.1.0
+   */
   public ListAssert<String> stderrLines() {
     return navigation.lines(lines(Stream.STDERR), navigationDescription(Stream.STDERR));
   }

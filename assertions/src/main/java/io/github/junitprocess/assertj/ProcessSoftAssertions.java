@@ -15,6 +15,16 @@ package io.github.junitprocess.assertj;
  * <p>Works with AssertJ's {@code SoftAssertionsExtension}: an {@code @InjectSoftAssertions
  * ProcessSoftAssertions softly} field or a {@code ProcessSoftAssertions softly} parameter is
  * checked after each test. {@link #errorsCollected()} lists the failures so far.
+ *
+ * @since 0.1.0
  */
 public class ProcessSoftAssertions extends org.assertj.core.api.SoftAssertions
-    implements ProcessSoftAssertionsProvider {}
+    implements ProcessSoftAssertionsProvider {
+
+  /**
+   * Soft assertions with no failure collected yet.
+   *
+   * @since 0.1.0
+   */
+  public ProcessSoftAssertions() {}
+}

@@ -26,6 +26,8 @@ import org.assertj.core.api.AbstractAssert;
  *
  * <p>Every failure message names the process and its command, says whether it is still running or
  * how it ended, and shows the last lines of its stdout and stderr.
+ *
+ * @since 0.1.0
  */
 public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, SpawnedProcess> {
   private Navigation navigation = Navigation.HARD;
@@ -36,6 +38,9 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
   /**
    * Creates an assertion on {@code actual}; prefer {@link
    * ProcessAssertions#assertThat(SpawnedProcess)}.
+   *
+   * @param actual the process to check; {@code null} fails the first assertion
+   * @since 0.1.0
    */
   public SpawnedProcessAssert(SpawnedProcess actual) {
     super(actual, SpawnedProcessAssert.class);
@@ -52,7 +57,9 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
    * Makes the following assertions in this chain wait, up to the timeout set by the system property
    * {@code junit.process.assertions.timeout} (a duration such as {@code 10s}; default 10s).
    *
+   * @return this assertion object
    * @throws IllegalArgumentException when that property is not a positive duration
+   * @since 0.1.0
    */
   public SpawnedProcessAssert eventually() {
     wait = AssertionSettings.timeout();
@@ -62,7 +69,11 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
   /**
    * Makes the following assertions in this chain wait up to {@code timeout}.
    *
+   * @param timeout how long each waiting assertion waits
+   * @return this assertion object
    * @throws IllegalArgumentException when {@code timeout} is not positive
+   * @throws NullPointerException when {@code timeout} is null
+   * @since 0.1.0
    */
   public SpawnedProcessAssert within(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -75,7 +86,13 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
 
   // ---- life ----
 
-  /** Verifies that the process has not exited. Never waits. */
+  /**
+   * Verifies that the process has not exited. Never waits.
+   *
+   * @return this assertion object
+   * @throws AssertionError when the process has exited
+   * @since 0.1.0
+   */
   public SpawnedProcessAssert isAlive() {
     isNotNull();
     Optional<ProcessResult> result = actual.result();
@@ -85,7 +102,13 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
     return myself;
   }
 
-  /** Verifies that the process has exited; in waiting mode, waits for it to exit. */
+  /**
+   * Verifies that the process has exited; in waiting mode, waits for it to exit.
+   *
+   * @return this assertion object
+   * @throws AssertionError when the process is still running (in waiting mode: after the timeout)
+   * @since 0.1.0
+   */
   public SpawnedProcessAssert isNotAlive() {
     isNotNull();
     boolean exited =
@@ -100,7 +123,13 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
     return myself;
   }
 
-  /** Same as {@link #isNotAlive()}. */
+  /**
+   * Same as {@link #isNotAlive()}.
+   *
+   * @return this assertion object
+   * @throws AssertionError when the process is still running (in waiting mode: after the timeout)
+   * @since 0.1.0
+   */
   public SpawnedProcessAssert hasExited() {
     return isNotAlive();
   }
@@ -109,6 +138,10 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
    * Verifies that the process has no live descendants (children, grandchildren, ...); in waiting
    * mode, waits for them to go. On Linux, processes that have exited but not been reaped yet do not
    * count.
+   *
+   * @return this assertion object
+   * @throws AssertionError when a descendant is alive (in waiting mode: after the timeout)
+   * @since 0.1.0
    */
   public SpawnedProcessAssert hasNoDescendants() {
     isNotNull();
@@ -136,6 +169,12 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
   /**
    * Verifies that the process does not exit during the next {@code duration}. Returns as soon as
    * the duration has passed, and fails as soon as the process exits.
+   *
+   * @param duration how long the process must keep running
+   * @return this assertion object
+   * @throws AssertionError as soon as the process exits within it
+   * @throws NullPointerException when {@code duration} is null
+   * @since 0.1.0
    */
   public SpawnedProcessAssert staysAliveFor(Duration duration) {
     Objects.requireNonNull(duration, "duration");
@@ -157,6 +196,12 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
   /**
    * Verifies that the process exits within {@code timeout} and navigates to assertions on its
    * result, e.g. {@code exitsWithin(Duration.ofSeconds(5)).succeeded()}.
+   *
+   * @param timeout how long to wait for the exit
+   * @return assertions on the result, whose failures describe the process
+   * @throws AssertionError when the process is still running after {@code timeout}
+   * @throws NullPointerException when {@code timeout} is null
+   * @since 0.1.0
    */
   public ProcessResultAssert exitsWithin(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -180,12 +225,28 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
 
   // ---- output ----
 
-  /** Verifies that stdout contains {@code text}; in waiting mode, waits for it. */
+  /**
+   * Verifies that stdout contains {@code text}; in waiting mode, waits for it.
+   *
+   * @param text the expected text
+   * @return this assertion object
+   * @throws AssertionError when stdout does not contain it (in waiting mode: not within the
+   *     timeout, or the process exited first)
+   * @since 0.1.0
+   */
   public SpawnedProcessAssert hasStdoutContaining(String text) {
     return contains(Stream.STDOUT, text);
   }
 
-  /** Verifies that stderr contains {@code text}; in waiting mode, waits for it. */
+  /**
+   * Verifies that stderr contains {@code text}; in waiting mode, waits for it.
+   *
+   * @param text the expected text
+   * @return this assertion object
+   * @throws AssertionError when stderr does not contain it (in waiting mode: not within the
+   *     timeout, or the process exited first)
+   * @since 0.1.0
+   */
   public SpawnedProcessAssert hasStderrContaining(String text) {
     return contains(Stream.STDERR, text);
   }
@@ -193,6 +254,13 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
   /**
    * Verifies that a line of stdout contains a match of {@code regex} ({@code find} semantics); in
    * waiting mode, waits for such a line.
+   *
+   * @param regex a {@link java.util.regex.Pattern}
+   * @return this assertion object
+   * @throws AssertionError when no line of stdout matches (in waiting mode: not within the timeout,
+   *     or the process exited first)
+   * @throws java.util.regex.PatternSyntaxException when {@code regex} is not a valid pattern
+   * @since 0.1.0
    */
   public SpawnedProcessAssert hasStdoutLineMatching(String regex) {
     return lineMatching(Stream.STDOUT, regex);
@@ -201,17 +269,34 @@ public class SpawnedProcessAssert extends AbstractAssert<SpawnedProcessAssert, S
   /**
    * Verifies that a line of stderr contains a match of {@code regex} ({@code find} semantics); in
    * waiting mode, waits for such a line.
+   *
+   * @param regex a {@link java.util.regex.Pattern}
+   * @return this assertion object
+   * @throws AssertionError when no line of stderr matches (in waiting mode: not within the timeout,
+   *     or the process exited first)
+   * @throws java.util.regex.PatternSyntaxException when {@code regex} is not a valid pattern
+   * @since 0.1.0
    */
   public SpawnedProcessAssert hasStderrLineMatching(String regex) {
     return lineMatching(Stream.STDERR, regex);
   }
 
-  /** Navigates to assertions on the process's stdout, in the same waiting mode as this chain. */
+  /**
+   * Navigates to assertions on the process's stdout, in the same waiting mode as this chain.
+   *
+   * @return assertions on stdout whose failures describe the process
+   * @since 0.1.0
+   */
   public OutputAssert stdout() {
     return output(Stream.STDOUT);
   }
 
-  /** Navigates to assertions on the process's stderr, in the same waiting mode as this chain. */
+  /**
+   * Navigates to assertions on the process's stderr, in the same waiting mode as this chain.
+   *
+   * @return assertions on stderr whose failures describe the process
+   * @since 0.1.0
+   */
   public OutputAssert stderr() {
     return output(Stream.STDERR);
   }

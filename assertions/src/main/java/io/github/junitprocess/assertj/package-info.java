@@ -17,5 +17,7 @@
  * <p>System properties: {@code junit.process.assertions.timeout} (default {@code 10s}) is how long
  * {@code eventually()} waits; {@code junit.process.assertions.tail.lines} (default 20) is how many
  * lines of each stream a failure message shows.
+ *
+ * @since 0.1.0
  */
 package io.github.junitprocess.assertj;

@@ -1,68 +1,104 @@
 package io.github.junitprocess.benchmarks;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.util.Statistics;
+import java.util.TreeMap;
+import java.util.function.ToDoubleBiFunction;
 
 /**
- * The table of ratios of one run: every subject against the baseline measured in the same run, with
- * the project's target for that measure. Ratios use medians (robust on a shared machine); the mean
- * ratio and the subject's 90th percentile show tails. "time" ratios are subject / baseline (lower
- * is better); "speed" ratios are baseline / subject (higher is better).
+ * The table of ratios of one run: every subject against the baseline measured in the same rounds
+ * ({@link AlternatingRounds}), with the project's target for that measure. A ratio is taken per
+ * round, from the median times of the two batches of that round, and the table gives the median of
+ * those per-round ratios with their middle half (25th to 75th percentile) as the spread. "time"
+ * ratios are subject / baseline (lower is better); "speed" ratios are baseline / subject (higher is
+ * better). Times shown are medians over the rounds of each batch's median (p50) and 90th percentile
+ * (p90).
  */
 final class ResultsTable {
-  /** Latencies of one benchmark, in milliseconds per operation. */
-  record Stats(double p50, double mean, double p90, long samples) {}
+  /** One batch of one benchmark method in one round of one fork, times in ns per operation. */
+  record Batch(String benchmark, int fork, int round, int invocations, long p50, long p90) {}
 
   /** What {@link CaptureHeapCheck} measured, in bytes. */
   record Heap(long peakAboveBaseline, long retainedAfter) {}
 
-  private final Map<String, Stats> stats = new LinkedHashMap<>();
+  /** A benchmark's batches by round ({@code fork * 100_000 + round}), times in milliseconds. */
+  record Series(Map<Integer, Double> p50, Map<Integer, Double> p90) {
+    double medianP50() {
+      return median(p50.values());
+    }
+
+    double medianP90() {
+      return median(p90.values());
+    }
+  }
+
+  /** The per-round ratios of one row, summarised. */
+  record Ratios(double median, double q1, double q3, int rounds) {}
+
+  private final Map<String, Series> series = new LinkedHashMap<>();
   private final Map<String, Heap> heap;
   private final StringBuilder out = new StringBuilder();
 
-  ResultsTable(Collection<RunResult> results, Map<String, Heap> heap) {
-    for (RunResult r : results) {
-      String fqn = r.getParams().getBenchmark();
-      String pkg = ResultsTable.class.getPackageName() + ".";
-      String name = fqn.startsWith(pkg) ? fqn.substring(pkg.length()) : fqn;
-      double toMillis = toMillis(r.getPrimaryResult().getScoreUnit());
-      Statistics s = r.getPrimaryResult().getStatistics();
-      stats.put(
-          name,
-          new Stats(
-              s.getPercentile(50) * toMillis,
-              s.getMean() * toMillis,
-              s.getPercentile(90) * toMillis,
-              s.getN()));
+  ResultsTable(List<Batch> batches, Map<String, Heap> heap) {
+    for (Batch b : batches) {
+      Series s =
+          series.computeIfAbsent(b.benchmark(), k -> new Series(new TreeMap<>(), new TreeMap<>()));
+      int key = b.fork() * 100_000 + b.round();
+      s.p50.put(key, b.p50() / 1e6);
+      s.p90.put(key, b.p90() / 1e6);
     }
     this.heap = heap;
   }
 
-  private static double toMillis(String unit) {
-    if (unit.startsWith("ms/")) {
-      return 1;
+  /** The machine's raw spawn + wait of {@code true} (p50, ms), or NaN if it was not run. */
+  double rawSpawnMillis() {
+    Series raw = series.get("SpawnBenchmark.rawProcessBuilder");
+    return raw == null ? Double.NaN : raw.medianP50();
+  }
+
+  /** Ratios of the rounds both ran, each {@code ratio(subject, baseline)} of that round. */
+  static Ratios ratios(
+      Map<Integer, Double> subject,
+      Map<Integer, Double> baseline,
+      ToDoubleBiFunction<Double, Double> ratio) {
+    List<Double> values = new ArrayList<>();
+    for (Map.Entry<Integer, Double> e : subject.entrySet()) {
+      Double b = baseline.get(e.getKey());
+      if (b != null) {
+        values.add(ratio.applyAsDouble(e.getValue(), b));
+      }
     }
-    if (unit.startsWith("us/")) {
-      return 1e-3;
+    return new Ratios(
+        median(values), quantile(values, 0.25), quantile(values, 0.75), values.size());
+  }
+
+  static double median(Collection<Double> values) {
+    return quantile(values, 0.5);
+  }
+
+  /** The linearly interpolated quantile (NaN for no values). */
+  static double quantile(Collection<Double> values, double q) {
+    if (values.isEmpty()) {
+      return Double.NaN;
     }
-    if (unit.startsWith("ns/")) {
-      return 1e-6;
-    }
-    if (unit.startsWith("s/")) {
-      return 1e3;
-    }
-    throw new IllegalArgumentException("unexpected unit " + unit);
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(v);
+    double pos = q * (v.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = (int) Math.ceil(pos);
+    return v[lo] + (v[hi] - v[lo]) * (pos - lo);
   }
 
   String render() {
     out.append(
-        "| measure | subject | baseline | subject p50 | baseline p50 | ratio p50 | ratio mean"
-            + " | subject p90 | target | met |\n");
-    out.append("|---|---|---|---:|---:|---:|---:|---:|---|---|\n");
+        "| measure | subject | baseline | subject p50 | baseline p50 | ratio | ratio 25–75 %"
+            + " | rounds | subject p90 | target | met |\n");
+    out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
 
     String spawn = "spawn + wait `true`";
     time(spawn, "SpawnBenchmark", "junitProcess", "rawProcessBuilder", 1.15, null);
@@ -79,15 +115,22 @@ final class ResultsTable {
     for (String peer : new String[] {"ztExec", "commonsExec", "nuProcess"}) {
       time(echo, "EchoCaptureBenchmark", peer, "rawProcessBuilder", null, null);
     }
-    String capture = "capture 256 MiB (speed)";
-    speed(capture, "CaptureThroughputBenchmark", "junitProcess", "rawProcessBuilder", 0.85);
-    speed(
-        capture, "CaptureThroughputBenchmark", "junitProcessNoLogFile", "rawProcessBuilder", null);
-    for (String peer : new String[] {"ztExec", "commonsExec", "nuProcess"}) {
-      speed(capture, "CaptureThroughputBenchmark", peer, "rawProcessBuilder", null);
+    String capture = "capture 256 MiB with the log file (speed) vs raw read + write to a file";
+    speed(capture, "CaptureThroughputBenchmark", "junitProcess", "rawReadAndWriteFile", 0.9);
+    String read = "capture 256 MiB (speed) vs raw read (`transferTo`)";
+    for (String subject :
+        new String[] {
+          "junitProcess",
+          "junitProcessNoLogFile",
+          "rawReadAndWriteFile",
+          "ztExec",
+          "commonsExec",
+          "nuProcess"
+        }) {
+      speed(read, "CaptureThroughputBenchmark", subject, "rawProcessBuilder", null);
     }
-    String capture64 = "capture 256 MiB (speed) vs 64 KiB reads";
-    for (String subject : new String[] {"junitProcess", "junitProcessNoLogFile", "ztExec"}) {
+    String capture64 = "capture 256 MiB (speed) vs raw 64 KiB reads";
+    for (String subject : new String[] {"junitProcessNoLogFile", "ztExec"}) {
       speed(capture64, "CaptureThroughputBenchmark", subject, "rawProcessBuilder64KiB", null);
     }
     heap();
@@ -98,18 +141,17 @@ final class ResultsTable {
         "rawProcessBuilder",
         null,
         2.0);
-    String stop = "graceful stop (exits on TERM)";
-    time(stop, "GracefulStopBenchmark", "junitProcess", "rawProcessBuilder", 1.2, null);
-    for (String other : new String[] {"rawWithReaders", "ztExec"}) {
-      time(stop, "GracefulStopBenchmark", other, "rawProcessBuilder", null, null);
-    }
     time(
-        "graceful stop vs a raw stop that reads both streams",
+        "graceful stop (exits on TERM) vs a raw stop that drains both streams",
         "GracefulStopBenchmark",
         "junitProcess",
         "rawWithReaders",
-        null,
+        1.2,
         null);
+    String stop = "graceful stop (exits on TERM) vs raw `destroy(); waitFor()`";
+    for (String other : new String[] {"junitProcess", "rawWithReaders", "ztExec"}) {
+      time(stop, "GracefulStopBenchmark", other, "rawProcessBuilder", null, null);
+    }
     String tree = "teardown root + 50 descendants";
     time(tree, "TreeTeardownBenchmark", "junitProcessKill", "rawProcessBuilder", 1.0, 10.0);
     time(tree, "TreeTeardownBenchmark", "junitProcessStop", "rawProcessBuilder", 1.0, 10.0);
@@ -140,8 +182,8 @@ final class ResultsTable {
       String baseline,
       Double maxRatio,
       Double maxMillis) {
-    Stats s = stats.get(benchmark + "." + subject);
-    Stats b = stats.get(benchmark + "." + baseline);
+    Series s = series.get(benchmark + "." + subject);
+    Series b = series.get(benchmark + "." + baseline);
     String target = "";
     if (maxRatio != null) {
       target = "≤ " + fmtTarget(maxRatio) + "×";
@@ -153,17 +195,18 @@ final class ResultsTable {
       missing(measure, subject, baseline, target);
       return;
     }
-    double ratio = s.p50 / b.p50;
+    Ratios r = ratios(s.p50, b.p50, (x, y) -> x / y);
     boolean met =
-        (maxRatio == null || ratio <= maxRatio) && (maxMillis == null || s.p50 <= maxMillis);
+        (maxRatio == null || r.median <= maxRatio)
+            && (maxMillis == null || s.medianP50() <= maxMillis);
     row(
         measure,
         subject,
         baseline,
-        s,
-        b,
-        ratio,
-        s.mean / b.mean,
+        s.medianP50(),
+        b.medianP50(),
+        r,
+        s.medianP90(),
         target,
         maxRatio == null && maxMillis == null ? "" : met ? "yes" : "**no**");
   }
@@ -171,69 +214,78 @@ final class ResultsTable {
   /** A row where higher is better: baseline time / subject time ≥ minRatio. */
   private void speed(
       String measure, String benchmark, String subject, String baseline, Double minRatio) {
-    Stats s = stats.get(benchmark + "." + subject);
-    Stats b = stats.get(benchmark + "." + baseline);
+    Series s = series.get(benchmark + "." + subject);
+    Series b = series.get(benchmark + "." + baseline);
     String target = minRatio == null ? "" : "≥ " + fmtTarget(minRatio) + "×";
     if (s == null || b == null) {
       missing(measure, subject, baseline, target);
       return;
     }
-    double ratio = b.p50 / s.p50;
+    Ratios r = ratios(s.p50, b.p50, (x, y) -> y / x);
     row(
         measure,
         subject,
         baseline,
-        s,
-        b,
-        ratio,
-        b.mean / s.mean,
+        s.medianP50(),
+        b.medianP50(),
+        r,
+        s.medianP90(),
         target,
-        minRatio == null ? "" : ratio >= minRatio ? "yes" : "**no**");
+        minRatio == null ? "" : r.median >= minRatio ? "yes" : "**no**");
   }
 
-  /** Per-test cost of the lifecycle minus an empty test's, against a raw spawn. */
+  /**
+   * Per-test cost of the lifecycle minus an empty test's (in the same round), against a raw spawn.
+   */
   private void lifecycle() {
     String measure = "`@SpawnProcess` lifecycle per test, minus an empty test";
-    Stats spawn = stats.get("LifecycleBenchmark.spawnProcessTests");
-    Stats extension = stats.get("LifecycleBenchmark.extensionOnlyTests");
-    Stats empty = stats.get("LifecycleBenchmark.emptyTests");
-    Stats raw = stats.get("LifecycleBenchmark.rawProcessBuilder");
+    Series spawn = series.get("LifecycleBenchmark.spawnProcessTests");
+    Series extension = series.get("LifecycleBenchmark.extensionOnlyTests");
+    Series empty = series.get("LifecycleBenchmark.emptyTests");
+    Series raw = series.get("LifecycleBenchmark.rawProcessBuilder");
     if (spawn == null || empty == null || raw == null) {
       missing(measure, "spawnProcessTests − emptyTests", "rawProcessBuilder", "≤ 1.3×");
       return;
     }
-    Stats net =
-        new Stats(
-            spawn.p50 - empty.p50, spawn.mean - empty.mean, spawn.p90 - empty.p90, spawn.samples);
-    double ratio = net.p50 / raw.p50;
+    Series net = minus(spawn, empty);
+    Ratios r = ratios(net.p50, raw.p50, (x, y) -> x / y);
     row(
         measure,
         "spawnProcessTests − emptyTests",
         "rawProcessBuilder",
-        net,
-        raw,
-        ratio,
-        net.mean / raw.mean,
+        net.medianP50(),
+        raw.medianP50(),
+        r,
+        net.medianP90(),
         "≤ 1.3×",
-        ratio <= 1.3 ? "yes" : "**no**");
+        r.median <= 1.3 ? "yes" : "**no**");
     if (extension != null) {
-      Stats ext =
-          new Stats(
-              extension.p50 - empty.p50,
-              extension.mean - empty.mean,
-              extension.p90 - empty.p90,
-              extension.samples);
+      Series ext = minus(extension, empty);
       row(
           "(extension active, no process)",
           "extensionOnlyTests − emptyTests",
           "rawProcessBuilder",
-          ext,
-          raw,
-          ext.p50 / raw.p50,
-          ext.mean / raw.mean,
+          ext.medianP50(),
+          raw.medianP50(),
+          ratios(ext.p50, raw.p50, (x, y) -> x / y),
+          ext.medianP90(),
           "",
           "");
     }
+  }
+
+  /** {@code a − b} round by round (the rounds both ran). */
+  private static Series minus(Series a, Series b) {
+    Map<Integer, Double> p50 = new TreeMap<>();
+    Map<Integer, Double> p90 = new TreeMap<>();
+    a.p50.forEach(
+        (round, v) -> {
+          if (b.p50.containsKey(round)) {
+            p50.put(round, v - b.p50.get(round));
+            p90.put(round, a.p90.get(round) - b.p90.get(round));
+          }
+        });
+    return new Series(p50, p90);
   }
 
   private void heap() {
@@ -243,7 +295,7 @@ final class ResultsTable {
     if (lib == null) {
       out.append("| ")
           .append(measure)
-          .append(" | junitProcess | | | | | | | < 64 MiB | not run |\n");
+          .append(" | junitProcess | | | | | | | | < 64 MiB | not run |\n");
       return;
     }
     String rawText = raw == null ? "" : mib(raw.peakAboveBaseline) + " (raw)";
@@ -253,7 +305,7 @@ final class ResultsTable {
         .append(mib(lib.peakAboveBaseline))
         .append(" | ")
         .append(rawText)
-        .append(" | | | retained after: ")
+        .append(" | | | | retained after: ")
         .append(mib(lib.retainedAfter))
         .append(" | < 64 MiB | ")
         .append(lib.peakAboveBaseline < 64L << 20 ? "yes" : "**no**")
@@ -264,10 +316,10 @@ final class ResultsTable {
       String measure,
       String subject,
       String baseline,
-      Stats s,
-      Stats b,
-      double ratioP50,
-      double ratioMean,
+      double subjectP50,
+      double baselineP50,
+      Ratios r,
+      double subjectP90,
       String target,
       String met) {
     out.append("| ")
@@ -277,15 +329,19 @@ final class ResultsTable {
         .append(" | ")
         .append(baseline)
         .append(" | ")
-        .append(ms(s.p50))
+        .append(ms(subjectP50))
         .append(" | ")
-        .append(ms(b.p50))
+        .append(ms(baselineP50))
         .append(" | ")
-        .append(fmt(ratioP50))
+        .append(fmt(r.median))
         .append("× | ")
-        .append(fmt(ratioMean))
+        .append(fmt(r.q1))
+        .append("–")
+        .append(fmt(r.q3))
         .append("× | ")
-        .append(ms(s.p90))
+        .append(r.rounds)
+        .append(" | ")
+        .append(ms(subjectP90))
         .append(" | ")
         .append(target)
         .append(" | ")
@@ -300,12 +356,12 @@ final class ResultsTable {
         .append(subject)
         .append(" | ")
         .append(baseline)
-        .append(" | | | | | | ")
+        .append(" | | | | | | | ")
         .append(target)
         .append(" | not run |\n");
   }
 
-  private static String ms(double millis) {
+  static String ms(double millis) {
     return millis < 1 ? fmt(millis * 1000) + " µs" : fmt(millis) + " ms";
   }
 
@@ -317,7 +373,7 @@ final class ResultsTable {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
-  private static String fmt(double v) {
+  static String fmt(double v) {
     double a = Math.abs(v);
     String pattern = a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";
     return String.format(Locale.ROOT, pattern, v);
