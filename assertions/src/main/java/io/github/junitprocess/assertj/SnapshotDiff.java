@@ -20,9 +20,14 @@ final class SnapshotDiff {
 
   /** {@code --- snapshot}, {@code +++ actual} and the hunks, each line indented by two. */
   static String unified(List<String> snapshot, List<String> actual) {
+    return unified("snapshot", snapshot, actual);
+  }
+
+  /** Like {@link #unified(List, List)}, the expected side called {@code expectedLabel}. */
+  static String unified(String expectedLabel, List<String> snapshot, List<String> actual) {
     Patch<String> patch = DiffUtils.diff(snapshot, actual);
     List<String> lines =
-        DiffUtils.generateUnifiedDiff("snapshot", "actual", snapshot, patch, CONTEXT);
+        DiffUtils.generateUnifiedDiff(expectedLabel, "actual", snapshot, patch, CONTEXT);
     StringBuilder sb = new StringBuilder();
     int hunks = 0;
     int total = (int) lines.stream().filter(l -> l.startsWith("@@")).count();

@@ -8,8 +8,8 @@ import io.github.junitprocess.ProcessExtension;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessSpec;
 import io.github.junitprocess.Processes;
-import io.github.junitprocess.assertj.fixtures.SnapshotFixtures;
-import io.github.junitprocess.assertj.fixtures.SnapshotRunMain;
+import io.github.junitprocess.assertj.fixtures.FixtureRunMain;
+import io.github.junitprocess.assertj.fixtures.TakesSnapshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,22 +36,22 @@ class SnapshotModesTest {
 
   @Test
   void eachTestInvocationAndNameHasAFileOfItsOwn() throws IOException {
-    run(SnapshotFixtures.PerTest.class, "overwrite")
+    run(TakesSnapshots.PerTest.class, "overwrite")
         .testEvents()
         .assertStatistics(s -> s.succeeded(8).failed(0));
 
-    Path classDir = dir.resolve(PKG + "SnapshotFixtures.PerTest");
+    Path classDir = dir.resolve(PKG + "TakesSnapshots.PerTest");
     assertThat(files(dir))
         .containsExactlyInAnyOrder(
-            PKG + "SnapshotFixtures.PerTest/first.txt",
-            PKG + "SnapshotFixtures.PerTest/second.txt",
-            PKG + "SnapshotFixtures.PerTest/named.txt",
-            PKG + "SnapshotFixtures.PerTest/named.after_upgrade_2.txt",
-            PKG + "SnapshotFixtures.PerTest/repeated-1.txt",
-            PKG + "SnapshotFixtures.PerTest/repeated-2.txt",
-            PKG + "SnapshotFixtures.PerTest/parameterized-1.txt",
-            PKG + "SnapshotFixtures.PerTest/parameterized-2.txt",
-            PKG + "SnapshotFixtures.PerTest.Inner/inside.txt");
+            PKG + "TakesSnapshots.PerTest/first.txt",
+            PKG + "TakesSnapshots.PerTest/second.txt",
+            PKG + "TakesSnapshots.PerTest/named.txt",
+            PKG + "TakesSnapshots.PerTest/named.after_upgrade_2.txt",
+            PKG + "TakesSnapshots.PerTest/repeated-1.txt",
+            PKG + "TakesSnapshots.PerTest/repeated-2.txt",
+            PKG + "TakesSnapshots.PerTest/parameterized-1.txt",
+            PKG + "TakesSnapshots.PerTest/parameterized-2.txt",
+            PKG + "TakesSnapshots.PerTest.Inner/inside.txt");
     assertThat(classDir.resolve("first.txt"))
         .hasContent(
             "command: sh -c 'echo class-level'\n"
@@ -63,18 +63,18 @@ class SnapshotModesTest {
         .hasSameTextualContentAs(classDir.resolve("first.txt"));
 
     // verify finds them all
-    run(SnapshotFixtures.PerTest.class, "verify")
+    run(TakesSnapshots.PerTest.class, "verify")
         .testEvents()
         .assertStatistics(s -> s.succeeded(8).failed(0));
   }
 
   @Test
   void verifyFailsOnAMismatchWithADiffAndLeavesTheFileAlone() throws IOException {
-    Path file = dir.resolve(PKG + "SnapshotFixtures.One/snapshot.txt");
+    Path file = dir.resolve(PKG + "TakesSnapshots.One/snapshot.txt");
     String snapshot = oneSnapshot("id [..]", "head", "...", "tail", "old");
     write(file, snapshot);
 
-    EngineExecutionResults results = run(SnapshotFixtures.One.class, "verify");
+    EngineExecutionResults results = run(TakesSnapshots.One.class, "verify");
 
     results.testEvents().assertStatistics(s -> s.failed(1));
     String message = failureMessage(results);
@@ -92,10 +92,10 @@ class SnapshotModesTest {
 
   @Test
   void overwriteRewritesAMismatchKeepingThePatternsThatStillMatch() throws IOException {
-    Path file = dir.resolve(PKG + "SnapshotFixtures.One/snapshot.txt");
+    Path file = dir.resolve(PKG + "TakesSnapshots.One/snapshot.txt");
     write(file, oneSnapshot("id [..]", "head", "...", "tail", "old", "gone [..]"));
 
-    run(SnapshotFixtures.One.class, "overwrite").testEvents().assertStatistics(s -> s.succeeded(1));
+    run(TakesSnapshots.One.class, "overwrite").testEvents().assertStatistics(s -> s.succeeded(1));
 
     assertThat(Files.readString(file))
         .isEqualTo(oneSnapshot("id [..]", "head", "...", "tail", "new"));
@@ -103,9 +103,9 @@ class SnapshotModesTest {
 
   @Test
   void overwriteWritesAMissingSnapshotAndPasses() {
-    run(SnapshotFixtures.One.class, "overwrite").testEvents().assertStatistics(s -> s.succeeded(1));
+    run(TakesSnapshots.One.class, "overwrite").testEvents().assertStatistics(s -> s.succeeded(1));
 
-    assertThat(dir.resolve(PKG + "SnapshotFixtures.One/snapshot.txt"))
+    assertThat(dir.resolve(PKG + "TakesSnapshots.One/snapshot.txt"))
         .content()
         .contains("--- stdout\nid 42\nhead\n");
   }
@@ -113,9 +113,9 @@ class SnapshotModesTest {
   @Test
   void aMissingSnapshotIsWrittenAndTheTestFailsAskingForAReview(Processes processes) {
     ProcessResult child =
-        runInOwnJvm(processes, ProcessSpec.java(SnapshotRunMain.class, args()).removeEnv("CI"));
+        runInOwnJvm(processes, ProcessSpec.java(FixtureRunMain.class, args()).removeEnv("CI"));
 
-    Path file = dir.resolve(PKG + "SnapshotFixtures.One/snapshot.txt");
+    Path file = dir.resolve(PKG + "TakesSnapshots.One/snapshot.txt");
     assertThat(child)
         .succeeded()
         .hasStdoutContaining("FAILED snapshot")
@@ -131,7 +131,7 @@ class SnapshotModesTest {
   @Test
   void inCiAMissingSnapshotFailsAndNothingIsWritten(Processes processes) {
     ProcessResult child =
-        runInOwnJvm(processes, ProcessSpec.java(SnapshotRunMain.class, args()).env("CI", "true"));
+        runInOwnJvm(processes, ProcessSpec.java(FixtureRunMain.class, args()).env("CI", "true"));
 
     assertThat(child)
         .succeeded()
@@ -139,14 +139,14 @@ class SnapshotModesTest {
         .hasStdoutContaining("to match its snapshot, but there is none:")
         .hasStdoutContaining("In CI (CI=true) no snapshot is written.")
         .hasStdoutContaining("SUCCEEDED 0");
-    assertThat(dir.resolve(PKG + "SnapshotFixtures.One")).doesNotExist();
+    assertThat(dir.resolve(PKG + "TakesSnapshots.One")).doesNotExist();
   }
 
   @Test
-  @ResourceLock("SnapshotFixtures.AtTheSameTime")
+  @ResourceLock("TakesSnapshots.AtTheSameTime")
   void testsRunningAtTheSameTimeWriteWholeSnapshots() throws IOException {
     Path shared = dir.resolve("shared.txt");
-    SnapshotFixtures.AtTheSameTime.sharedFile = shared;
+    TakesSnapshots.AtTheSameTime.sharedFile = shared;
     String[] concurrently = {
       "junit.jupiter.execution.parallel.enabled", "true",
       "junit.jupiter.execution.parallel.mode.default", "concurrent",
@@ -154,28 +154,28 @@ class SnapshotModesTest {
       "junit.jupiter.execution.parallel.config.fixed.parallelism", "6"
     };
 
-    run(SnapshotFixtures.AtTheSameTime.class, "overwrite", concurrently)
+    run(TakesSnapshots.AtTheSameTime.class, "overwrite", concurrently)
         .testEvents()
         .assertStatistics(s -> s.succeeded(24).failed(0));
 
     String expected = Files.readString(shared);
     assertThat(SnapshotText.lines(expected)).hasSize(3000 + 4).endsWith("line 2999", "--- stderr");
     for (int i = 1; i <= 12; i++) {
-      assertThat(dir.resolve(PKG + "SnapshotFixtures.AtTheSameTime/own-" + i + ".txt"))
+      assertThat(dir.resolve(PKG + "TakesSnapshots.AtTheSameTime/own-" + i + ".txt"))
           .hasContent(expected.stripTrailing());
     }
     try (Stream<Path> all = Files.walk(dir)) {
       assertThat(all.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
     }
     // and read back at the same time, every one of them matches
-    run(SnapshotFixtures.AtTheSameTime.class, "verify", concurrently)
+    run(TakesSnapshots.AtTheSameTime.class, "verify", concurrently)
         .testEvents()
         .assertStatistics(s -> s.succeeded(24).failed(0));
   }
 
   private String[] args() {
     return new String[] {
-      SnapshotFixtures.One.class.getName(),
+      TakesSnapshots.One.class.getName(),
       "junit.process.snapshots.dir=" + dir,
       "junit.process.snapshots=verify"
     };
