@@ -1,9 +1,11 @@
 package io.github.junitprocess;
 
+import io.github.junitprocess.internal.junit.CurrentTests;
 import io.github.junitprocess.internal.junit.ExtensionInstances;
 import io.github.junitprocess.internal.junit.FailureReports;
 import io.github.junitprocess.internal.junit.FieldInjector;
 import io.github.junitprocess.internal.junit.LeakDetector;
+import java.util.Optional;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -65,6 +67,7 @@ public class ProcessExtension
     if (!ExtensionInstances.owns(context, this)) {
       return;
     }
+    CurrentTests.entered(context);
     LeakDetector.before(context);
     FieldInjector.injectPerMethodInstances(context);
   }
@@ -74,10 +77,33 @@ public class ProcessExtension
     if (!ExtensionInstances.owns(context, this)) {
       return;
     }
-    if (context.getExecutionException().isPresent()) {
-      FailureReports.publishLogs(context);
+    try {
+      if (context.getExecutionException().isPresent()) {
+        FailureReports.publishLogs(context);
+      }
+      LeakDetector.after(context);
+    } finally {
+      CurrentTests.left(context);
     }
-    LeakDetector.after(context);
+  }
+
+  /**
+   * The test method running on the calling thread, for code that works on behalf of the current
+   * test without being an extension itself: the assertions module derives a snapshot's file from
+   * its class, method and invocation ({@link ExtensionContext#getUniqueId()}) and reads its
+   * settings through {@link ExtensionContext#getConfigurationParameter(String)}.
+   *
+   * <p>Present from this extension's {@code beforeEach} to its {@code afterEach} of a test in which
+   * it is active ({@code @SpawnProcess}, {@code @ProcessPool} or {@code @ExtendWith}), on the
+   * thread that runs the test, its {@code @BeforeEach} and {@code @AfterEach} methods; empty on
+   * other threads (a test body run in a separate thread by {@code @Timeout}, threads the test
+   * starts), in {@code @BeforeAll}/{@code @AfterAll} methods and outside a test. Do not keep the
+   * context beyond the test.
+   *
+   * @since 0.1.0
+   */
+  public static Optional<ExtensionContext> currentTest() {
+    return CurrentTests.current();
   }
 
   /** A class that failed (a class-level process did not start, say) publishes its logs too. */

@@ -36,6 +36,19 @@ public interface ProcessResult {
   List<String> command();
 
   /**
+   * The process this is the result of, when it is known: always for a result of the extension's own
+   * processes (a {@code ProcessResult} injection, {@code processes.run}, {@code waitFor}, pool
+   * tasks); empty for a {@code ProcessResult} made elsewhere (the default). The assertions module
+   * reads its working directory, temp dir and ports from it to redact snapshots.
+   *
+   * @return the process, or empty when it is not known
+   * @since 0.1.0
+   */
+  default Optional<SpawnedProcess> process() {
+    return Optional.empty();
+  }
+
+  /**
    * The operating-system process id the process had.
    *
    * @return the pid (which the system may since have given to another process)

@@ -3,6 +3,7 @@ package io.github.junitprocess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,6 +84,30 @@ public interface SpawnedProcess {
    * @since 0.1.0
    */
   int port(String name);
+
+  /**
+   * The {@code ${port.NAME}} ports this process's definition used, by name, in order of first use:
+   * what it was told about other processes. Its own {@code ${port}} is {@link #port()}, listed here
+   * only when its definition also named it. Empty for a process started from a {@link ProcessSpec},
+   * whose strings are literal, and by default.
+   *
+   * @return the ports by name; empty when none were used
+   * @since 0.1.0
+   */
+  default Map<String, Integer> namedPorts() {
+    return Map.of();
+  }
+
+  /**
+   * The directory made for this process's {@code ${tempDir}}, when its definition used one; it is
+   * deleted after the process stops. Empty otherwise, and by default.
+   *
+   * @return the directory, or empty without a {@code ${tempDir}}
+   * @since 0.1.0
+   */
+  default Optional<Path> tempDir() {
+    return Optional.empty();
+  }
 
   /**
    * The captured stdout.

@@ -10,6 +10,14 @@
  * io.github.junitprocess.assertj.OutputAssert}); {@link
  * io.github.junitprocess.assertj.ProcessSoftAssertions} collects failures instead of throwing them.
  *
+ * <p>Snapshots: {@code matchesSnapshot()} on {@link
+ * io.github.junitprocess.assertj.ProcessResultAssert} and {@link
+ * io.github.junitprocess.assertj.OutputAssert} compares the redacted output with a file under
+ * {@code junit.process.snapshots.dir} (default {@code src/test/snapshots}) named after the test;
+ * {@link io.github.junitprocess.assertj.ProcessTranscripts} runs the {@code console} blocks of
+ * Markdown files as dynamic tests. {@code junit.process.snapshots} ({@code verify}, the default, or
+ * {@code overwrite}) says what happens to a missing or different snapshot.
+ *
  * <p>Every failure message names the process and its command, gives its exit status (exit code,
  * signal, whether the extension stopped it, or "still running") and the last lines of stdout and
  * stderr. Regular expressions are found anywhere in the text or line, like {@code grep}.

@@ -1,13 +1,16 @@
 package io.github.junitprocess.internal.launch;
 
 import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.internal.capture.LineSplitter;
 import io.github.junitprocess.internal.support.Messages;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The value behind every {@link ProcessResult}. */
 public final class ImmutableProcessResult implements ProcessResult {
+  private final SpawnedProcess process;
   private final String name;
   private final List<String> command;
   private final long pid;
@@ -18,6 +21,7 @@ public final class ImmutableProcessResult implements ProcessResult {
   private final Duration duration;
 
   ImmutableProcessResult(
+      SpawnedProcess process,
       String name,
       List<String> command,
       long pid,
@@ -26,6 +30,7 @@ public final class ImmutableProcessResult implements ProcessResult {
       String stdout,
       String stderr,
       Duration duration) {
+    this.process = process;
     this.name = name;
     this.command = List.copyOf(command);
     this.pid = pid;
@@ -34,6 +39,11 @@ public final class ImmutableProcessResult implements ProcessResult {
     this.stdout = stdout;
     this.stderr = stderr;
     this.duration = duration;
+  }
+
+  @Override
+  public Optional<SpawnedProcess> process() {
+    return Optional.ofNullable(process);
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -304,6 +305,16 @@ public class ManagedProcess implements SpawnedProcess {
   }
 
   @Override
+  public Map<String, Integer> namedPorts() {
+    return plan.usedPorts();
+  }
+
+  @Override
+  public Optional<Path> tempDir() {
+    return Optional.ofNullable(plan.tempDir());
+  }
+
+  @Override
   public Output stdout() {
     return stdout;
   }
@@ -380,6 +391,7 @@ public class ManagedProcess implements SpawnedProcess {
       if (result == null) {
         result =
             new ImmutableProcessResult(
+                this,
                 name(),
                 command(),
                 pid,

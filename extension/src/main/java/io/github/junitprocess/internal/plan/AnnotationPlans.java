@@ -11,7 +11,9 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -288,6 +290,7 @@ public final class AnnotationPlans {
     plan.stopSignal = m.stopSignal;
     plan.mergeStderr = m.mergeStderr;
     plan.port = values.portSupplier();
+    plan.usedPorts.putAll(values.namedPorts);
     return plan.build(scope, runToCompletion);
   }
 
@@ -305,6 +308,9 @@ public final class AnnotationPlans {
     private final String portName;
     private Integer port;
     Path tempDir;
+
+    /** The {@code ${port.NAME}} placeholders expanded, by name, in order of first use. */
+    final Map<String, Integer> namedPorts = new LinkedHashMap<>();
 
     /** {@code portName}: the name {@code ${port}} is shared under, or null for a fresh port. */
     ExpansionValues(PlanContext scope, String portName) {
@@ -327,7 +333,7 @@ public final class AnnotationPlans {
 
     @Override
     public String namedPort(String name) {
-      return Integer.toString(scope.namedPort(name));
+      return Integer.toString(namedPorts.computeIfAbsent(name, scope::namedPort));
     }
 
     @Override

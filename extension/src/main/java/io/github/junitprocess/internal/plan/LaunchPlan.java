@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * @param namedPorts {@code ${port.NAME}} lookup in the scope the process belongs to
  * @param logDir where the log files go, or null without log files
  * @param ownGroup start in a new session / process group (long-running processes)
+ * @param usedPorts the {@code ${port.NAME}} placeholders its definition used, by name
  */
 public record LaunchPlan(
     String name,
@@ -56,12 +57,14 @@ public record LaunchPlan(
     boolean fromSpec,
     ToIntFunction<String> namedPorts,
     Path logDir,
-    boolean ownGroup) {
+    boolean ownGroup,
+    Map<String, Integer> usedPorts) {
 
   public LaunchPlan {
     command = List.copyOf(command);
     env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
     removedEnv = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(removedEnv));
+    usedPorts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(usedPorts));
   }
 
   public boolean hasReadiness() {
@@ -97,6 +100,7 @@ public record LaunchPlan(
     IntSupplier port;
     boolean fromSpec;
     ToIntFunction<String> namedPorts;
+    final Map<String, Integer> usedPorts = new LinkedHashMap<>();
 
     /**
      * The plan, with the defaults of the settings of {@code context} for whatever was left unset,
@@ -129,7 +133,8 @@ public record LaunchPlan(
           fromSpec,
           namedPorts,
           config.logEnabled() ? context.logDir() : null,
-          !runToCompletion);
+          !runToCompletion,
+          usedPorts);
     }
   }
 }

@@ -9,6 +9,7 @@ import io.github.junitprocess.internal.launch.ManagedProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -79,6 +80,16 @@ public final class PooledWorker implements PooledProcess {
   @Override
   public int port(String name) {
     return process.port(name);
+  }
+
+  @Override
+  public Map<String, Integer> namedPorts() {
+    return process.namedPorts();
+  }
+
+  @Override
+  public Optional<Path> tempDir() {
+    return process.tempDir();
   }
 
   @Override
