@@ -100,6 +100,7 @@ public class ProcessExtension
    * starts), in {@code @BeforeAll}/{@code @AfterAll} methods and outside a test. Do not keep the
    * context beyond the test.
    *
+   * @return the running test's context, or empty where no test of this extension runs
    * @since 0.1.0
    */
   public static Optional<ExtensionContext> currentTest() {
