@@ -314,6 +314,10 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
    * order given. Other assertions see the text unredacted.
    *
    * @throws java.util.regex.PatternSyntaxException when {@code regex} does not compile
+   * @param token the text that replaces each match
+   * @param regex the pattern of the volatile part (a group named {@code redacted} limits the
+   *     replacement to it)
+   * @return this assertion
    */
   public ProcessResultAssert redacting(String token, String regex) {
     redactions = redactions.with(token, regex);
@@ -330,6 +334,7 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
    *
    * @throws IllegalStateException when no JUnit test with the junit-process extension active runs
    *     on this thread (use {@link #matchesSnapshot(Path)} there)
+   * @return this assertion
    */
   public ProcessResultAssert matchesSnapshot() {
     return snapshot(Snapshots.ofCurrentTest(null, "matchesSnapshot()"));
@@ -343,6 +348,8 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
    * @throws IllegalArgumentException when {@code name} is blank
    * @throws IllegalStateException when no JUnit test with the junit-process extension active runs
    *     on this thread
+   * @param name the snapshot's name within the test
+   * @return this assertion
    */
   public ProcessResultAssert matchesSnapshot(String name) {
     Objects.requireNonNull(name, "name");
@@ -366,6 +373,8 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
    * @throws java.io.UncheckedIOException when the file cannot be read or written
    * @throws IllegalArgumentException when {@code junit.process.snapshots} is neither {@code verify}
    *     nor {@code overwrite}
+   * @param file the snapshot file
+   * @return this assertion
    */
   public ProcessResultAssert matchesSnapshot(Path file) {
     return snapshot(Snapshots.ofFile(file));

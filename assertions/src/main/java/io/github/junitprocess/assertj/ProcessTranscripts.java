@@ -85,6 +85,9 @@ public final class ProcessTranscripts {
    * The transcripts in {@code fileOrFolder}: that Markdown file, or every {@code .md} file below
    * that folder (in path order). Relative paths resolve against the test JVM's working directory;
    * the files are read when {@link #tests()} is called.
+   *
+   * @param fileOrFolder a Markdown file, or a folder whose Markdown files are read
+   * @return the transcripts, to configure and turn into tests
    */
   public static ProcessTranscripts of(Path fileOrFolder) {
     Objects.requireNonNull(fileOrFolder, "fileOrFolder");
@@ -99,6 +102,9 @@ public final class ProcessTranscripts {
   /**
    * Puts {@code dir} in front of {@code PATH} (relative: against the test JVM's working directory);
    * of several, the first given comes first.
+   *
+   * @param dir a directory put in front of the steps' PATH
+   * @return these transcripts
    */
   public ProcessTranscripts path(Path dir) {
     Objects.requireNonNull(dir, "dir");
@@ -107,7 +113,13 @@ public final class ProcessTranscripts {
     return new ProcessTranscripts(root, List.copyOf(more), env, redactions, timeout);
   }
 
-  /** Sets an environment variable of every step; wins over the defaults and the inherited one. */
+  /**
+   * Sets an environment variable of every step; wins over the defaults and the inherited one.
+   *
+   * @param name the variable's name
+   * @param value its value
+   * @return these transcripts
+   */
   public ProcessTranscripts env(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
@@ -121,6 +133,9 @@ public final class ProcessTranscripts {
    * after the automatic redactions, as {@link ProcessResultAssert#redacting} does for snapshots.
    *
    * @throws java.util.regex.PatternSyntaxException when {@code regex} does not compile
+   * @param token the text that replaces each match
+   * @param regex the pattern of the volatile part
+   * @return these transcripts
    */
   public ProcessTranscripts redacting(String token, String regex) {
     return new ProcessTranscripts(root, path, env, redactions.with(token, regex), timeout);
@@ -131,6 +146,8 @@ public final class ProcessTranscripts {
    * descendants and fails.
    *
    * @throws IllegalArgumentException when {@code timeout} is not positive
+   * @param timeout the longest a step may run
+   * @return these transcripts
    */
   public ProcessTranscripts timeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -146,6 +163,7 @@ public final class ProcessTranscripts {
    * @throws UncheckedIOException when the files cannot be read
    * @throws IllegalArgumentException when there is no such file or folder, or a file has a
    *     malformed block (naming file and line)
+   * @return one dynamic test per console block
    */
   public Stream<DynamicTest> tests() {
     List<DynamicTest> tests = new ArrayList<>();
