@@ -48,6 +48,9 @@ public final class ProcessSpec {
   private Signal stopSignal = Signal.TERM;
   private Duration stopTimeout;
   private boolean mergeStderr;
+  private boolean tty;
+  private int ttyColumns;
+  private int ttyRows;
   private String name;
   private Consumer<String> stdoutListener;
   private Consumer<String> stderrListener;
@@ -224,6 +227,38 @@ public final class ProcessSpec {
     return this;
   }
 
+  /**
+   * Runs the process on a new pseudo-terminal (default {@code false}), as {@link
+   * SpawnProcess#tty()} describes: stdin, stdout and stderr are the terminal, which is the
+   * process's controlling terminal; {@link SpawnedProcess#stdout()} shows everything the terminal
+   * shows and {@link SpawnedProcess#stderr()} stays empty; {@link SpawnedProcess#writeLine} types a
+   * line and Enter, {@link SpawnedProcess#closeStdin()} types Ctrl-D; {@code TERM} is {@code
+   * xterm-256color} unless {@link #env(String, String)} sets it. Needs {@code python3} on the test
+   * JVM's PATH (Linux, macOS); without it the start fails with a {@link ProcessStartException}
+   * saying so.
+   */
+  public ProcessSpec tty(boolean tty) {
+    this.tty = tty;
+    return this;
+  }
+
+  /**
+   * The size of the terminal of {@link #tty(boolean)}, as {@code tput cols}, {@code tput lines} and
+   * {@code stty size} report it (default 80 columns, 24 rows). Applies with {@code tty(true)} only:
+   * a spec with a size but without a terminal is refused when it is started.
+   *
+   * @throws IllegalArgumentException when {@code columns} or {@code rows} is outside 1..65535
+   */
+  public ProcessSpec ttySize(int columns, int rows) {
+    if (columns < 1 || columns > 65535 || rows < 1 || rows > 65535) {
+      throw new IllegalArgumentException(
+          "ttySize needs 1..65535 columns and rows, was ttySize(" + columns + ", " + rows + ")");
+    }
+    this.ttyColumns = columns;
+    this.ttyRows = rows;
+    return this;
+  }
+
   /** Name used in messages and log files (default: the program's file name). */
   public ProcessSpec name(String name) {
     Objects.requireNonNull(name, "name");
@@ -317,6 +352,19 @@ public final class ProcessSpec {
 
   public boolean mergesStderr() {
     return mergeStderr;
+  }
+
+  /** Whether the process runs on a pseudo-terminal ({@link #tty(boolean)}). */
+  public boolean tty() {
+    return tty;
+  }
+
+  /**
+   * The terminal size given by {@link #ttySize(int, int)}, written {@code COLUMNSxROWS} as in
+   * {@link SpawnProcess#ttySize()}; empty when none was given (a terminal is then 80x24).
+   */
+  public Optional<String> ttySize() {
+    return ttyColumns == 0 ? Optional.empty() : Optional.of(ttyColumns + "x" + ttyRows);
   }
 
   public Optional<String> name() {

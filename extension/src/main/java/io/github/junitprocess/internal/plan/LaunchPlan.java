@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * @param namedPorts {@code ${port.NAME}} lookup in the scope the process belongs to
  * @param logDir where the log files go, or null without log files
  * @param ownGroup start in a new session / process group (long-running processes)
+ * @param terminal the pseudo-terminal it runs on (terminal mode), or null for pipes
  */
 public record LaunchPlan(
     String name,
@@ -56,7 +57,8 @@ public record LaunchPlan(
     boolean fromSpec,
     ToIntFunction<String> namedPorts,
     Path logDir,
-    boolean ownGroup) {
+    boolean ownGroup,
+    Terminal terminal) {
 
   public LaunchPlan {
     command = List.copyOf(command);
@@ -97,6 +99,7 @@ public record LaunchPlan(
     IntSupplier port;
     boolean fromSpec;
     ToIntFunction<String> namedPorts;
+    Terminal terminal;
 
     /**
      * The plan, with the defaults of the settings of {@code context} for whatever was left unset,
@@ -129,7 +132,8 @@ public record LaunchPlan(
           fromSpec,
           namedPorts,
           config.logEnabled() ? context.logDir() : null,
-          !runToCompletion);
+          !runToCompletion,
+          terminal);
     }
   }
 }
