@@ -197,6 +197,20 @@ class TtyTest {
   }
 
   @Test
+  void readyLineCanBeThePromptItself(
+      @SpawnProcess(
+              value = {"python3", "-q"},
+              tty = true,
+              readyLine = ">>> $")
+          SpawnedProcess python) {
+    python.writeLine("print('ready before', 'typing')");
+
+    assertThat(python.stdout().awaitLine("^ready before typing$", WAIT)).isNotEmpty();
+    python.writeLine("exit(4)");
+    assertThat(python.waitFor(WAIT).exitCode()).isEqualTo(4);
+  }
+
+  @Test
   void aProgramColoursOnlyOnATerminal(Processes processes) {
     ProcessSpec grep = ProcessSpec.of("sh", "-c", "echo hello | grep --color=auto ell");
 
