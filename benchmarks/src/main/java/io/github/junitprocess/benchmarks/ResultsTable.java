@@ -69,6 +69,9 @@ final class ResultsTable {
     for (String peer : new String[] {"ztExec", "commonsExec", "nuProcess"}) {
       time(spawn, "SpawnBenchmark", peer, "rawProcessBuilder", null, null);
     }
+    String tty = "terminal mode: spawn + wait `true` on a pty";
+    time(tty, "SpawnBenchmark", "junitProcessTty", "junitProcess", null, null);
+    time(tty, "SpawnBenchmark", "junitProcessTty", "rawProcessBuilder", null, null);
     lifecycle();
     String echo = "`echo hello`, stdout captured";
     time(echo, "EchoCaptureBenchmark", "junitProcess", "rawProcessBuilder", 1.15, null);
