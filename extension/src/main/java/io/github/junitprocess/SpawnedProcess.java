@@ -16,7 +16,10 @@ public interface SpawnedProcess {
   /** The process's name: annotation {@code name}, else the field or parameter name. */
   String name();
 
-  /** The operating-system process id. */
+  /**
+   * The operating-system process id. In terminal mode ({@link SpawnProcess#tty()}) it is the pid of
+   * the keeper that holds the terminal; the program is its child, first in {@link #descendants()}.
+   */
   long pid();
 
   /** The command as started, after placeholder expansion. */
@@ -58,7 +61,9 @@ public interface SpawnedProcess {
   SpawnedProcess write(String text);
 
   /**
-   * Writes {@code line} followed by {@code \n} to stdin and flushes.
+   * Writes {@code line} followed by {@code \n} to stdin and flushes; in terminal mode ({@link
+   * SpawnProcess#tty()}) it types the line and Enter ({@code \r}), which a program reading lines
+   * gets as {@code \n}.
    *
    * @throws ProcessIOException when stdin is closed, redirected from a file, or the process exited
    */
@@ -71,7 +76,10 @@ public interface SpawnedProcess {
    */
   SpawnedProcess write(byte[] bytes);
 
-  /** Closes stdin so the process reads end-of-file. Idempotent. */
+  /**
+   * Closes stdin so the process reads end-of-file. In terminal mode ({@link SpawnProcess#tty()}) it
+   * types Ctrl-D, twice after an unfinished line (the first hands the line over). Idempotent.
+   */
   void closeStdin();
 
   /**

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.junitprocess.ProcessExtension;
+import io.github.junitprocess.ProcessPool;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessSpec;
 import io.github.junitprocess.Processes;
 import io.github.junitprocess.Signal;
 import io.github.junitprocess.SpawnProcess;
 import io.github.junitprocess.SpawnedProcess;
+import io.github.junitprocess.WorkerPool;
 import io.github.junitprocess.torture.ProcessTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -297,6 +299,20 @@ class TtyTest {
 
     assertThat(r.signal()).contains(Signal.KILL);
     ProcessTable.assertGoneWithin(tree, Duration.ZERO);
+  }
+
+  @Test
+  void aTaskPoolRunsSpecsOnTerminals(@ProcessPool(size = 2) WorkerPool pool) {
+    List<ProcessResult> results =
+        pool.runAll(
+            List.of(
+                ProcessSpec.of("stty", "size").tty(true).ttySize(90, 20),
+                ProcessSpec.of("stty", "size").tty(true),
+                ProcessSpec.of("sh", "-c", "test -t 1 || echo not a terminal")));
+
+    assertThat(results)
+        .extracting(ProcessResult::stdout)
+        .containsExactly("20 90\n", "24 80\n", "not a terminal\n");
   }
 
   @Test
