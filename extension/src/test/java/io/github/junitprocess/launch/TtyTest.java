@@ -194,7 +194,10 @@ class TtyTest {
     python.writeLine("import sys; print(sys.stdin.isatty(), sys.stdout.isatty())");
     assertThat(python.stdout().awaitLine("^True True$", WAIT)).isEqualTo("True True");
 
-    python.closeStdin(); // Ctrl-D at the prompt leaves the REPL
+    // Ctrl-D at the prompt leaves the REPL; typed before the prompt is there, while readline
+    // switches the terminal's mode, the terminal can drop it (a real one too)
+    python.stdout().awaitMatch(">>> $", WAIT);
+    python.closeStdin();
     assertThat(python.waitFor(WAIT).exitCode()).isZero();
   }
 
