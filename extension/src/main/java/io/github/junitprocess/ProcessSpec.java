@@ -55,6 +55,9 @@ public final class ProcessSpec {
   private Signal stopSignal = Signal.TERM;
   private Duration stopTimeout;
   private boolean mergeStderr;
+  private boolean tty;
+  private int ttyColumns;
+  private int ttyRows;
   private String name;
   private Consumer<String> stdoutListener;
   private Consumer<String> stderrListener;
@@ -390,6 +393,46 @@ public final class ProcessSpec {
   }
 
   /**
+   * Runs the process on a new pseudo-terminal (default {@code false}), as {@link
+   * SpawnProcess#tty()} describes: stdin, stdout and stderr are the terminal, which is the
+   * process's controlling terminal; {@link SpawnedProcess#stdout()} shows everything the terminal
+   * shows and {@link SpawnedProcess#stderr()} stays empty; {@link SpawnedProcess#writeLine} types a
+   * line and Enter, {@link SpawnedProcess#closeStdin()} types Ctrl-D; {@code TERM} is {@code
+   * xterm-256color} unless {@link #env(String, String)} sets it. Needs {@code python3} on the test
+   * JVM's PATH (Linux, macOS); without it the start fails with a {@link ProcessStartException}
+   * saying so.
+   *
+   * @param tty whether the process runs on a pseudo-terminal
+   * @return this spec
+   * @since 0.1.0
+   */
+  public ProcessSpec tty(boolean tty) {
+    this.tty = tty;
+    return this;
+  }
+
+  /**
+   * The size of the terminal of {@link #tty(boolean)}, as {@code tput cols}, {@code tput lines} and
+   * {@code stty size} report it (default 80 columns, 24 rows). Applies with {@code tty(true)} only:
+   * a spec with a size but without a terminal is refused when it is started.
+   *
+   * @param columns the terminal's width in columns
+   * @param rows the terminal's height in rows
+   * @return this spec
+   * @throws IllegalArgumentException when {@code columns} or {@code rows} is outside 1..65535
+   * @since 0.1.0
+   */
+  public ProcessSpec ttySize(int columns, int rows) {
+    if (columns < 1 || columns > 65535 || rows < 1 || rows > 65535) {
+      throw new IllegalArgumentException(
+          "ttySize needs 1..65535 columns and rows, was ttySize(" + columns + ", " + rows + ")");
+    }
+    this.ttyColumns = columns;
+    this.ttyRows = rows;
+    return this;
+  }
+
+  /**
    * Name used in messages and log files (default: the program's file name).
    *
    * @param name a non-blank name
@@ -607,6 +650,27 @@ public final class ProcessSpec {
    */
   public boolean mergesStderr() {
     return mergeStderr;
+  }
+
+  /**
+   * Whether the process runs on a pseudo-terminal ({@link #tty(boolean)}).
+   *
+   * @return true in terminal mode
+   * @since 0.1.0
+   */
+  public boolean tty() {
+    return tty;
+  }
+
+  /**
+   * The terminal size given by {@link #ttySize(int, int)}, written {@code COLUMNSxROWS} as in
+   * {@link SpawnProcess#ttySize()}; empty when none was given (a terminal is then 80x24).
+   *
+   * @return the size, or empty for the default 80x24
+   * @since 0.1.0
+   */
+  public Optional<String> ttySize() {
+    return ttyColumns == 0 ? Optional.empty() : Optional.of(ttyColumns + "x" + ttyRows);
   }
 
   /**

@@ -199,4 +199,53 @@ public @interface SpawnProcess {
    * @since 0.1.0
    */
   boolean mergeStderr() default false;
+
+  /**
+   * Terminal mode: runs the process on a new pseudo-terminal (default {@code false}), for programs
+   * that behave differently on a terminal (prompts, colours, password input, line buffering).
+   *
+   * <ul>
+   *   <li>stdin, stdout and stderr are the terminal, which is the process's controlling terminal:
+   *       {@code isatty} is true on all three, {@code /dev/tty} opens, {@code getpass} works, and
+   *       {@code tput cols} / {@code tput lines} / {@code stty size} report {@link #ttySize()}.
+   *   <li>{@link SpawnedProcess#stdout()} holds everything the terminal shows, typed input echoed
+   *       as a real terminal echoes it; {@link SpawnedProcess#stderr()} is empty. {@code bytes()}
+   *       is raw (lines end in {@code \r\n}); {@code text()} and {@code lines()} read {@code \r\n}
+   *       as a line end.
+   *   <li>The last line while it is unfinished (a prompt waiting for input) counts as a line for
+   *       {@code awaitLine}, {@code awaitMatch} and {@link #readyLine()}: {@code
+   *       stdout().awaitMatch("Password: $", timeout)} returns once the prompt is shown.
+   *   <li>{@link SpawnedProcess#write(String)} types into the terminal, {@link
+   *       SpawnedProcess#writeLine(String)} types the line and Enter ({@code \r}), {@link
+   *       SpawnedProcess#closeStdin()} types Ctrl-D (end of file; twice after an unfinished line,
+   *       whose first Ctrl-D only hands the line over), and {@link SpawnedProcess#signal(Signal)
+   *       signal(INT)} reaches the program as Ctrl-C would.
+   *   <li>{@code TERM} is the one given in {@link #env()}, else {@code xterm-256color}; {@code
+   *       COLUMNS} and {@code LINES} are not inherited (they would override the terminal's size)
+   *       unless given in {@link #env()}.
+   *   <li>Readiness, exit codes, signals, stop and teardown of the whole tree work as for any
+   *       process. The terminal is held by a small {@code python3} process that runs the program as
+   *       its child: {@link SpawnedProcess#pid()} is that process's, and {@link
+   *       SpawnedProcess#descendants()} starts with the program; its exit code or signal is the
+   *       program's.
+   * </ul>
+   *
+   * <p>Needs {@code python3} (any 3.x; standard library only) on the test JVM's PATH and a system
+   * with pseudo-terminals (Linux, macOS). Where that is missing the start fails with a {@link
+   * ProcessStartException} saying what terminal mode needs.
+   *
+   * @return {@code true} for a pseudo-terminal; {@code false} (pipes) by default
+   * @since 0.1.0
+   */
+  boolean tty() default false;
+
+  /**
+   * The size of the terminal of {@link #tty()}, {@code COLUMNSxROWS} (default {@code "80x24"});
+   * each 1..65535. A malformed size, or a size other than the default without {@code tty = true},
+   * raises an {@code ExtensionConfigurationException} before anything starts.
+   *
+   * @return the terminal's size, {@code "80x24"} by default
+   * @since 0.1.0
+   */
+  String ttySize() default "80x24";
 }

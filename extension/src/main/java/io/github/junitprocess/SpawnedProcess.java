@@ -29,7 +29,8 @@ public interface SpawnedProcess {
   String name();
 
   /**
-   * The operating-system process id.
+   * The operating-system process id. In terminal mode ({@link SpawnProcess#tty()}) it is the pid of
+   * the keeper that holds the terminal; the program is its child, first in {@link #descendants()}.
    *
    * @return the pid of the process the extension spawned
    * @since 0.1.0
@@ -137,7 +138,9 @@ public interface SpawnedProcess {
   SpawnedProcess write(String text);
 
   /**
-   * Writes {@code line} followed by {@code \n} to stdin and flushes.
+   * Writes {@code line} followed by {@code \n} to stdin and flushes; in terminal mode ({@link
+   * SpawnProcess#tty()}) it types the line and Enter ({@code \r}), which a program reading lines
+   * gets as {@code \n}.
    *
    * @param line the line, without its line end
    * @return this handle
@@ -159,7 +162,8 @@ public interface SpawnedProcess {
   SpawnedProcess write(byte[] bytes);
 
   /**
-   * Closes stdin so the process reads end-of-file. Idempotent.
+   * Closes stdin so the process reads end-of-file. In terminal mode ({@link SpawnProcess#tty()}) it
+   * types Ctrl-D, twice after an unfinished line (the first hands the line over). Idempotent.
    *
    * @since 0.1.0
    */

@@ -105,6 +105,9 @@ final class ResultsTable {
     for (String peer : new String[] {"ztExec", "commonsExec", "nuProcess"}) {
       time(spawn, "SpawnBenchmark", peer, "rawProcessBuilder", null, null);
     }
+    String tty = "terminal mode: spawn + wait `true` on a pty";
+    time(tty, "SpawnBenchmark", "junitProcessTty", "junitProcess", null, null);
+    time(tty, "SpawnBenchmark", "junitProcessTty", "rawProcessBuilder", null, null);
     lifecycle();
     String suite = "suite of 5 classes, each needing a server ready after 0.2 s, per class";
     time(suite, "SharedServerBenchmark", "sharedServer", "perClassServer", 0.35, null);

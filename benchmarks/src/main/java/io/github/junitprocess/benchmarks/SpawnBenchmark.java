@@ -3,6 +3,7 @@ package io.github.junitprocess.benchmarks;
 import com.zaxxer.nuprocess.NuAbstractProcessHandler;
 import com.zaxxer.nuprocess.NuProcessBuilder;
 import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.ProcessSpec;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
@@ -55,6 +56,13 @@ public class SpawnBenchmark {
   public int junitProcess() {
     ProcessResult r = scope.processes().run("true");
     return Checks.exitedZero(r.exitCode(), "true");
+  }
+
+  /** The same on a pseudo-terminal: the keeper ({@code python3}) starts, then runs {@code true}. */
+  @Benchmark
+  public int junitProcessTty() {
+    ProcessResult r = scope.processes().run(ProcessSpec.of("true").tty(true));
+    return Checks.exitedZero(r.exitCode(), "true on a terminal");
   }
 
   @Benchmark

@@ -69,6 +69,15 @@ class ConfigurationErrorTest {
             ConfigErrorFixtures.FinalField.class,
             new String[] {"field 'process'", "must not be final"}),
         Arguments.of(
+            ConfigErrorFixtures.MalformedTtySize.class,
+            new String[] {"field 'process'", "ttySize \"80\" is not COLUMNSxROWS", "\"80x24\""}),
+        Arguments.of(
+            ConfigErrorFixtures.ZeroTtySize.class,
+            new String[] {"field 'process'", "ttySize \"0x24\"", "1..65535 columns and rows"}),
+        Arguments.of(
+            ConfigErrorFixtures.TtySizeWithoutTty.class,
+            new String[] {"field 'process'", "ttySize = \"120x40\"", "add tty = true"}),
+        Arguments.of(
             ConfigErrorFixtures.PoolOfSizeZero.class,
             new String[] {"field 'pool'", "size must be at least 1"}));
   }

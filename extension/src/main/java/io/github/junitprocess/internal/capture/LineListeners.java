@@ -11,17 +11,31 @@ import java.util.function.Consumer;
  * plain copy otherwise. A waiter that registers late first sees the lines already in memory; lines
  * completed later reach it from the pump.
  *
+ * <p>On a terminal the unfinished last line (a prompt waiting for input) is offered to the waiters
+ * too, each time a chunk ends in it and to a waiter that registers while it is the last line; it is
+ * offered again once complete. The callback gets complete lines only.
+ *
  * <p>Its {@link OutputCapture}'s lock guards the splitter and every method but {@link #dispatch},
  * which the pump calls without the lock.
  */
 final class LineListeners {
   private final Consumer<String> callback;
+  private final boolean offerUnfinished;
   private final List<LineWaiter> waiters = new CopyOnWriteArrayList<>();
   private LineSplitter splitter;
 
   /** With the plan's line callback, or {@code null} for none. */
   LineListeners(Consumer<String> callback) {
+    this(callback, false);
+  }
+
+  /**
+   * With the plan's line callback, or {@code null} for none; {@code offerUnfinished} for a
+   * terminal, whose waiters also see the unfinished last line.
+   */
+  LineListeners(Consumer<String> callback, boolean offerUnfinished) {
     this.callback = callback;
+    this.offerUnfinished = offerUnfinished;
     if (callback != null) {
       splitter = new LineSplitter();
     }
@@ -52,11 +66,26 @@ final class LineListeners {
         splitter.reset(last, 0, last.length);
       }
     }
-    if (!completePastLast && !past.isEmpty() && !ended) {
+    if (!completePastLast && !past.isEmpty() && !ended && !offerUnfinished) {
       past = past.subList(0, past.size() - 1); // the unfinished line arrives from the pump
     }
     waiters.add(w);
     return past;
+  }
+
+  /**
+   * On a terminal with waiters: the unfinished line the splitter holds after a chunk, else {@code
+   * null}. Under the lock, after the chunk was fed.
+   */
+  String unfinished() {
+    return offerUnfinished && splitter != null && !waiters.isEmpty() ? splitter.peek() : null;
+  }
+
+  /** Offers the unfinished last line to the waiters; on the pump thread, without the lock. */
+  void dispatchUnfinished(String line) {
+    for (LineWaiter w : waiters) {
+      w.offer(line);
+    }
   }
 
   void remove(LineWaiter w) {

@@ -34,6 +34,22 @@ public final class LineSplitter {
     append(buf, start, end - start);
   }
 
+  /**
+   * The unterminated line so far, left in place for the bytes that complete it; {@code null} when
+   * the last line fed was complete.
+   */
+  String peek() {
+    if (partial.size() == 0) {
+      return null;
+    }
+    byte[] b = partial.toByteArray();
+    int n = b.length;
+    if (b[n - 1] == '\r') {
+      n--;
+    }
+    return new String(b, 0, n, StandardCharsets.UTF_8);
+  }
+
   /** The unterminated last line at end of stream, or {@code null} when there is none. */
   String finish() {
     return partial.size() == 0 ? null : take();

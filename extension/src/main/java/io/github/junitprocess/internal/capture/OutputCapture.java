@@ -36,6 +36,7 @@ public final class OutputCapture implements Output {
   private static final int TAIL_WINDOW = 64 * 1024;
 
   private final String streamName;
+  private final boolean terminal;
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private StreamOwner owner;
 
@@ -46,10 +47,20 @@ public final class OutputCapture implements Output {
   private final LineListeners listeners;
 
   public OutputCapture(String streamName, long limit, LogFile log, Consumer<String> callback) {
+    this(streamName, limit, log, callback, false);
+  }
+
+  /**
+   * A stream, {@code terminal} when it is what a pseudo-terminal shows: its {@link #text()} reads
+   * {@code \r\n} as {@code \n}, and its waiters also see the unfinished last line (a prompt).
+   */
+  public OutputCapture(
+      String streamName, long limit, LogFile log, Consumer<String> callback, boolean terminal) {
     this.streamName = streamName;
+    this.terminal = terminal;
     this.memory = new HeadTailBuffer(limit);
     this.log = new LogSpill(log, memory);
-    this.listeners = new LineListeners(callback);
+    this.listeners = new LineListeners(callback, terminal);
   }
 
   /** A stream that never carries data (stderr merged into stdout). */
@@ -91,6 +102,11 @@ public final class OutputCapture implements Output {
 
   @Override
   public String text() {
+    String text = rawText();
+    return terminal ? text.replace("\r\n", "\n") : text;
+  }
+
+  private String rawText() {
     long dropped;
     byte[] all;
     int split;

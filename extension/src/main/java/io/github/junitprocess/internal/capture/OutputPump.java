@@ -61,6 +61,7 @@ final class OutputPump {
       while ((n = in.read(buf)) > 0) {
         boolean split;
         boolean logThis;
+        String unfinished = null;
         synchronized (lock) {
           log.beforeAppend(n); // memory is about to drop bytes: from now on the file keeps them
           memory.append(buf, 0, n);
@@ -69,6 +70,7 @@ final class OutputPump {
           split = splitter != null;
           if (split) {
             splitter.feed(buf, 0, n, lines);
+            unfinished = listeners.unfinished();
           }
         }
         if (logThis) {
@@ -77,6 +79,9 @@ final class OutputPump {
         if (split && !lines.isEmpty()) {
           listeners.dispatch(lines);
           lines.clear();
+        }
+        if (unfinished != null) {
+          listeners.dispatchUnfinished(unfinished);
         }
       }
     } catch (IOException e) {

@@ -335,7 +335,9 @@ public class ManagedProcess implements SpawnedProcess {
   @Override
   public SpawnedProcess writeLine(String line) {
     Objects.requireNonNull(line, "line");
-    return write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    // on a terminal, Enter: the terminal hands a program in line mode a \n for it
+    String enter = plan.terminal() != null ? "\r" : "\n";
+    return write((line + enter).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.github.junitprocess.internal.capture.OutputCapture;
 import io.github.junitprocess.internal.os.Executables;
 import io.github.junitprocess.internal.os.OwnedProcesses;
 import io.github.junitprocess.internal.os.ProcFs;
+import io.github.junitprocess.internal.os.PseudoTerminal;
 import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.plan.ProcessConfig;
 import io.github.junitprocess.internal.support.Messages;
@@ -31,12 +32,17 @@ import java.util.function.Consumer;
  * directory and stdin so that failures say why (before spawning through a wrapper, otherwise after
  * a failed spawn), marks the process with its cookie, starts long-running processes in their own
  * session where {@code setsid} exists, gives back the signals the JVM ignores ({@link
- * IgnoredSignals}), and starts the output pumps before anything else can block.
+ * IgnoredSignals}), puts a process in terminal mode on a pseudo-terminal ({@link PseudoTerminal}:
+ * its keeper leads the session, the program runs as its child), and starts the output pumps before
+ * anything else can block.
  */
 public final class ProcessLauncher {
   private static final boolean WINDOWS =
       System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
   private static final String SETSID = Executables.find("setsid");
+
+  /** {@code TERM} of a process on a terminal, unless its env gives one. */
+  static final String DEFAULT_TERM = "xterm-256color";
 
   /** Programs found on PATH, by PATH, working directory and name. */
   private static final Map<ProgramKey, String> RESOLVED = new ConcurrentHashMap<>();
@@ -56,7 +62,10 @@ public final class ProcessLauncher {
   public static ManagedProcess start(
       LaunchPlan plan, ProcessConfig config, Consumer<? super ManagedProcess> owner) {
     long captureLimit = config.captureLimit();
-    boolean group = plan.ownGroup() && SETSID != null;
+    boolean tty = plan.terminal() != null;
+    List<String> terminal = tty ? terminalPrefix(plan) : List.of();
+    // the terminal's keeper leads a session of its own: no setsid for it
+    boolean group = tty || (plan.ownGroup() && SETSID != null);
     List<String> resetSignals = WINDOWS ? List.of() : IgnoredSignals.resetPrefix();
     boolean wrapped = group || !resetSignals.isEmpty();
     if (wrapped) {
@@ -70,19 +79,28 @@ public final class ProcessLauncher {
     for (String key : plan.removedEnv()) {
       env.remove(key);
     }
+    if (tty) {
+      // the terminal's size is the one to report: these would override it for many programs
+      env.remove("COLUMNS");
+      env.remove("LINES");
+      if (!plan.removedEnv().contains("TERM")) {
+        env.put("TERM", DEFAULT_TERM);
+      }
+    }
     env.putAll(plan.env());
     String cookie = Cookies.next();
     env.put(Cookies.ENV, cookie);
 
-    List<String> argv = new ArrayList<>(plan.command().size() + 3);
-    if (group) {
+    List<String> argv = new ArrayList<>(plan.command().size() + 3 + terminal.size());
+    if (group && !tty) {
       argv.add(SETSID);
     }
     String childPath = env.get("PATH");
     String program = WINDOWS ? plan.command().get(0) : resolveProgram(plan, childPath, wrapped);
-    if (program.indexOf('=') < 0) { // env would take NAME=VALUE for a variable
+    if (tty || program.indexOf('=') < 0) { // env would take NAME=VALUE for a variable
       argv.addAll(resetSignals);
     }
+    argv.addAll(terminal);
     argv.add(program);
     argv.addAll(plan.command().subList(1, plan.command().size()));
     pb.command(argv).directory(plan.workingDir().toFile()).redirectErrorStream(plan.mergeStderr());
@@ -110,7 +128,8 @@ public final class ProcessLauncher {
             "stdout",
             captureLimit,
             logs ? new LogFile(plan.logDir(), base, "stdout") : LogFile.disabled(),
-            plan.stdoutListener());
+            plan.stdoutListener(),
+            tty);
     OutputCapture err =
         plan.mergeStderr()
             ? OutputCapture.empty(
@@ -135,6 +154,19 @@ public final class ProcessLauncher {
     Reaper.register(
         config.reaperEnabled(), managed.pid(), managed.startTicks(), managed.leadsGroup());
     return managed;
+  }
+
+  /**
+   * The words that put the program on a terminal of the plan's size.
+   *
+   * @throws ProcessStartException saying what terminal mode needs, where it cannot be had
+   */
+  private static List<String> terminalPrefix(LaunchPlan plan) {
+    String problem = PseudoTerminal.unavailable();
+    if (problem != null) {
+      throw new ProcessStartException(startFailure(plan, problem));
+    }
+    return PseudoTerminal.prefix(plan.terminal().columns(), plan.terminal().rows());
   }
 
   /** Writes {@code input} on a capture thread (the child may read it slowly), then closes stdin. */

@@ -81,6 +81,7 @@ public final class ProcessMessages {
         + nameNote(p)
         + ")\n  command: "
         + Messages.commandLine(p.command())
+        + (p.plan().terminal() == null ? "" : "\n  terminal: " + p.plan().terminal())
         + "\n  working dir: "
         + p.workingDir()
         + "\n  status: "

@@ -50,6 +50,8 @@ public final class AnnotationPlans {
     io.github.junitprocess.Signal stopSignal = io.github.junitprocess.Signal.TERM;
     String stopTimeout = "";
     boolean mergeStderr;
+    boolean tty;
+    String ttySize = Terminal.DEFAULT_SIZE;
 
     /** The element's own name is the compiler's {@code arg0} (no -parameters). */
     public boolean syntheticName;
@@ -58,7 +60,7 @@ public final class AnnotationPlans {
   /**
    * The members of a {@link SpawnProcess} or {@link ProcessPool}, read by name, so that both
    * annotations take one path; a member the annotation does not have (a pool has no {@code stdin},
-   * {@code readyCheck}, {@code stopSignal}, {@code mergeStderr}) keeps its default.
+   * {@code readyCheck}, {@code stopSignal}, {@code mergeStderr}, {@code tty}) keeps its default.
    */
   public static Members of(Annotation a) {
     Members m = new Members();
@@ -78,6 +80,8 @@ public final class AnnotationPlans {
     m.stopSignal = member(a, "stopSignal", m.stopSignal);
     m.stopTimeout = member(a, "stopTimeout", m.stopTimeout);
     m.mergeStderr = member(a, "mergeStderr", m.mergeStderr);
+    m.tty = member(a, "tty", m.tty);
+    m.ttySize = member(a, "ttySize", m.ttySize);
     return m;
   }
 
@@ -143,6 +147,23 @@ public final class AnnotationPlans {
     if (m.readyCheck != ReadinessCheck.class) {
       constructor(where, m.readyCheck);
     }
+    terminal(where, m);
+  }
+
+  /** The terminal of {@code tty = true}, sized by {@code ttySize}; null without a terminal. */
+  private static Terminal terminal(String where, Members m) {
+    Terminal size;
+    try {
+      size = Terminal.parse(m.ttySize);
+    } catch (IllegalArgumentException e) {
+      throw error(where, "ttySize " + e.getMessage());
+    }
+    if (!m.tty && !size.toString().equals(Terminal.DEFAULT_SIZE)) {
+      throw error(
+          where,
+          "ttySize = \"" + m.ttySize + "\" sizes a terminal, but tty is false: add tty = true");
+    }
+    return m.tty ? size : null;
   }
 
   private static void checkStrings(String where, String member, String... values) {
@@ -289,6 +310,7 @@ public final class AnnotationPlans {
     plan.stopTimeout = duration(where, "stopTimeout", m.stopTimeout);
     plan.stopSignal = m.stopSignal;
     plan.mergeStderr = m.mergeStderr;
+    plan.terminal = terminal(where, m);
     plan.port = values.portSupplier();
     plan.usedPorts.putAll(values.namedPorts);
     return plan.build(scope, runToCompletion);

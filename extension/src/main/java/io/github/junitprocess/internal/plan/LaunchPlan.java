@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * @param logDir where the log files go, or null without log files
  * @param ownGroup start in a new session / process group (long-running processes)
  * @param usedPorts the {@code ${port.NAME}} placeholders its definition used, by name
+ * @param terminal the pseudo-terminal it runs on (terminal mode), or null for pipes
  */
 public record LaunchPlan(
     String name,
@@ -58,7 +59,8 @@ public record LaunchPlan(
     ToIntFunction<String> namedPorts,
     Path logDir,
     boolean ownGroup,
-    Map<String, Integer> usedPorts) {
+    Map<String, Integer> usedPorts,
+    Terminal terminal) {
 
   public LaunchPlan {
     command = List.copyOf(command);
@@ -101,6 +103,7 @@ public record LaunchPlan(
     boolean fromSpec;
     ToIntFunction<String> namedPorts;
     final Map<String, Integer> usedPorts = new LinkedHashMap<>();
+    Terminal terminal;
 
     /**
      * The plan, with the defaults of the settings of {@code context} for whatever was left unset,
@@ -134,7 +137,8 @@ public record LaunchPlan(
           namedPorts,
           config.logEnabled() ? context.logDir() : null,
           !runToCompletion,
-          usedPorts);
+          usedPorts,
+          terminal);
     }
   }
 }

@@ -72,6 +72,17 @@ public final class SpecPlans {
     plan.stdoutListener = spec.stdoutListener().orElse(null);
     plan.stderrListener = spec.stderrListener().orElse(null);
     plan.namedPorts = scope::namedPort;
+    if (spec.ttySize().isPresent() && !spec.tty()) {
+      throw new IllegalArgumentException(
+          "ttySize("
+              + spec.ttySize().get().replace("x", ", ")
+              + ") sizes a terminal, but the spec has none: add tty(true) ("
+              + spec
+              + ")");
+    }
+    if (spec.tty()) {
+      plan.terminal = Terminal.parse(spec.ttySize().orElse(Terminal.DEFAULT_SIZE));
+    }
     return plan;
   }
 }
