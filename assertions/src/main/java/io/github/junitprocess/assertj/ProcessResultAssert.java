@@ -3,7 +3,7 @@ package io.github.junitprocess.assertj;
 import io.github.junitprocess.ProcessFormat;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.Signal;
-import java.nio.file.Path;
+import io.github.junitprocess.SpawnedProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.api.ListAssert;
 
@@ -26,9 +25,9 @@ import org.assertj.core.api.ListAssert;
  *
  * @since 0.1.0
  */
-public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, ProcessResult> {
+public class ProcessResultAssert
+    extends AbstractSnapshotAssert<ProcessResultAssert, ProcessResult> {
   private Navigation navigation = Navigation.HARD;
-  private Redactions redactions = Redactions.NONE;
 
   /**
    * Creates an assertion on {@code actual}; prefer {@link
@@ -305,98 +304,24 @@ public class ProcessResultAssert extends AbstractAssert<ProcessResultAssert, Pro
 
   // ---- snapshots ----
 
-  /**
-   * Adds a redaction for the following snapshot assertions of this chain: before comparing (and
-   * before writing), every match of {@code regex} in the actual text, or only what its named group
-   * {@code redacted} matched when it has one ({@code "took (?<redacted>\\d+)ms"}), becomes {@code
-   * token}. Applied after the automatic redactions ({@code [CWD]}, {@code [TEMP]}, {@code [ROOT]},
-   * {@code [HOME]}, {@code [JAVA]}, {@code [PORT]}, {@code [PORT.NAME]}, {@code [PID]}), in the
-   * order given. Other assertions see the text unredacted.
-   *
-   * @throws java.util.regex.PatternSyntaxException when {@code regex} does not compile
-   * @param token the text that replaces each match
-   * @param regex the pattern of the volatile part (a group named {@code redacted} limits the
-   *     replacement to it)
-   * @return this assertion
-   */
-  public ProcessResultAssert redacting(String token, String regex) {
-    redactions = redactions.with(token, regex);
-    return myself;
+  @Override
+  String snapshotText() {
+    return SnapshotText.of(actual);
   }
 
-  /**
-   * Verifies that the result (command line, exit status, stdout and stderr) matches the snapshot of
-   * the test running on this thread, in the file {@code <junit.process.snapshots.dir>/<package
-   * folders>/<Class>/<method>.txt} ({@code -<index>} after the method for an invocation of a
-   * repeated or parameterized test; the directory defaults to {@code src/test/snapshots} in the
-   * test JVM's working directory). See {@link #matchesSnapshot(Path)} for the comparison and the
-   * modes.
-   *
-   * @throws IllegalStateException when no JUnit test with the junit-process extension active runs
-   *     on this thread (use {@link #matchesSnapshot(Path)} there)
-   * @return this assertion
-   */
-  public ProcessResultAssert matchesSnapshot() {
-    return snapshot(Snapshots.ofCurrentTest(null, "matchesSnapshot()"));
+  @Override
+  SpawnedProcess snapshotProcess() {
+    return actual.process().orElse(null);
   }
 
-  /**
-   * Like {@link #matchesSnapshot()}, for a second snapshot of one test: the file name gets {@code
-   * .<name>} ({@code <method>.<name>.txt}; characters other than letters, digits, {@code .}, {@code
-   * _} and {@code -} become {@code _}).
-   *
-   * @throws IllegalArgumentException when {@code name} is blank
-   * @throws IllegalStateException when no JUnit test with the junit-process extension active runs
-   *     on this thread
-   * @param name the snapshot's name within the test
-   * @return this assertion
-   */
-  public ProcessResultAssert matchesSnapshot(String name) {
-    Objects.requireNonNull(name, "name");
-    return snapshot(Snapshots.ofCurrentTest(name, "matchesSnapshot(\"" + name + "\")"));
+  @Override
+  long snapshotPid() {
+    return actual.pid();
   }
 
-  /**
-   * Verifies that the result (command line, exit status, stdout and stderr) matches the snapshot in
-   * {@code file} (relative to the test JVM's working directory). The actual text is redacted first
-   * (see {@link #redacting(String, String)}); in the snapshot, {@code [..]} matches any text within
-   * one line and a line holding only {@code ...} any number of lines; everything else must be
-   * equal.
-   *
-   * <p>In mode {@code junit.process.snapshots=verify} (the default) a mismatch fails with a unified
-   * diff, the file and how to update it; a missing snapshot is written from the actual text and the
-   * assertion fails, asking to review and commit it, except when the environment variable {@code
-   * CI} is {@code true}: then nothing is written and it fails saying the snapshot is missing. In
-   * mode {@code overwrite} a missing or different snapshot is (re)written, keeping each {@code
-   * [..]} and {@code ...} line that still matches, and the assertion passes. Writes are atomic.
-   *
-   * @throws java.io.UncheckedIOException when the file cannot be read or written
-   * @throws IllegalArgumentException when {@code junit.process.snapshots} is neither {@code verify}
-   *     nor {@code overwrite}
-   * @param file the snapshot file
-   * @return this assertion
-   */
-  public ProcessResultAssert matchesSnapshot(Path file) {
-    return snapshot(Snapshots.ofFile(file));
-  }
-
-  private ProcessResultAssert snapshot(Snapshots.Target target) {
-    isNotNull();
-    String text =
-        redactions.apply(
-            SnapshotText.of(actual), actual.process().orElse(null), null, actual.pid());
-    Optional<Snapshots.Failure> failure = Snapshots.check(target, text);
-    if (failure.isEmpty()) {
-      return myself;
-    }
-    Snapshots.Failure f = failure.get();
-    String message =
-        describe()
-            .failure(
-                "Expecting " + describe().subject() + " to match its snapshot, but " + f.message());
-    throw f.expected() == null
-        ? failure("%s", message)
-        : failureWithActualExpected(f.actual(), f.expected(), "%s", message);
+  @Override
+  String snapshotFailure(String problem) {
+    return describe().failure("Expecting " + describe().subject() + " " + problem);
   }
 
   // ---- shared by both streams ----
