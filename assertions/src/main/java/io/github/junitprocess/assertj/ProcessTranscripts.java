@@ -56,7 +56,11 @@ import org.opentest4j.AssertionFailedError;
  * @since 0.1.0
  */
 public final class ProcessTranscripts {
-  /** The default deadline of one step. */
+  /**
+   * The default deadline of one step.
+   *
+   * @since 0.1.0
+   */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Map<String, String> HERMETIC =
@@ -88,6 +92,7 @@ public final class ProcessTranscripts {
    *
    * @param fileOrFolder a Markdown file, or a folder whose Markdown files are read
    * @return the transcripts, to configure and turn into tests
+   * @since 0.1.0
    */
   public static ProcessTranscripts of(Path fileOrFolder) {
     Objects.requireNonNull(fileOrFolder, "fileOrFolder");
@@ -105,6 +110,7 @@ public final class ProcessTranscripts {
    *
    * @param dir a directory put in front of the steps' PATH
    * @return these transcripts
+   * @since 0.1.0
    */
   public ProcessTranscripts path(Path dir) {
     Objects.requireNonNull(dir, "dir");
@@ -119,6 +125,7 @@ public final class ProcessTranscripts {
    * @param name the variable's name
    * @param value its value
    * @return these transcripts
+   * @since 0.1.0
    */
   public ProcessTranscripts env(String name, String value) {
     Objects.requireNonNull(name, "name");
@@ -136,6 +143,7 @@ public final class ProcessTranscripts {
    * @param token the text that replaces each match
    * @param regex the pattern of the volatile part
    * @return these transcripts
+   * @since 0.1.0
    */
   public ProcessTranscripts redacting(String token, String regex) {
     return new ProcessTranscripts(root, path, env, redactions.with(token, regex), timeout);
@@ -148,6 +156,7 @@ public final class ProcessTranscripts {
    * @throws IllegalArgumentException when {@code timeout} is not positive
    * @param timeout the longest a step may run
    * @return these transcripts
+   * @since 0.1.0
    */
   public ProcessTranscripts timeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -164,6 +173,7 @@ public final class ProcessTranscripts {
    * @throws IllegalArgumentException when there is no such file or folder, or a file has a
    *     malformed block (naming file and line)
    * @return one dynamic test per console block
+   * @since 0.1.0
    */
   public Stream<DynamicTest> tests() {
     List<DynamicTest> tests = new ArrayList<>();
