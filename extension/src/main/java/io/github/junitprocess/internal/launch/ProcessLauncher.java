@@ -2,6 +2,7 @@ package io.github.junitprocess.internal.launch;
 
 import io.github.junitprocess.ProcessStartException;
 import io.github.junitprocess.internal.capture.CaptureThreads;
+import io.github.junitprocess.internal.capture.LiveEcho;
 import io.github.junitprocess.internal.capture.LogFile;
 import io.github.junitprocess.internal.capture.OutputCapture;
 import io.github.junitprocess.internal.os.Executables;
@@ -90,6 +91,9 @@ public final class ProcessLauncher {
       pb.redirectInput(plan.stdin().toFile());
     }
 
+    if (plan.debugPort() > 0) {
+      System.out.println(DebugNotice.waiting(plan));
+    }
     PidWindow window = plan.ownGroup() ? new PidWindow() : null;
     long startNanos = System.nanoTime();
     Process process;
@@ -110,7 +114,7 @@ public final class ProcessLauncher {
             "stdout",
             captureLimit,
             logs ? new LogFile(plan.logDir(), base, "stdout") : LogFile.disabled(),
-            plan.stdoutListener());
+            listener(plan, plan.stdoutListener(), false));
     OutputCapture err =
         plan.mergeStderr()
             ? OutputCapture.empty(
@@ -119,7 +123,7 @@ public final class ProcessLauncher {
                 "stderr",
                 captureLimit,
                 logs ? new LogFile(plan.logDir(), base, "stderr") : LogFile.disabled(),
-                plan.stderrListener());
+                listener(plan, plan.stderrListener(), true));
     ManagedProcess managed =
         new ManagedProcess(plan, process, cookie, group, out, err, startNanos, window);
     owner.accept(managed);
@@ -135,6 +139,22 @@ public final class ProcessLauncher {
     Reaper.register(
         config.reaperEnabled(), managed.pid(), managed.startTicks(), managed.leadsGroup());
     return managed;
+  }
+
+  /** The plan's line callback of one stream, with the live echo when the plan has it. */
+  private static Consumer<String> listener(
+      LaunchPlan plan, Consumer<String> callback, boolean stderr) {
+    if (!plan.echo()) {
+      return callback;
+    }
+    Consumer<String> echo = LiveEcho.of(plan.name(), stderr);
+    if (callback == null) {
+      return echo;
+    }
+    return line -> {
+      echo.accept(line); // first: the user's callback may throw
+      callback.accept(line);
+    };
   }
 
   /** Writes {@code input} on a capture thread (the child may read it slowly), then closes stdin. */

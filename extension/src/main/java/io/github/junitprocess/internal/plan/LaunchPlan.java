@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * @param logDir where the log files go, or null without log files
  * @param ownGroup start in a new session / process group (long-running processes)
  * @param usedPorts the {@code ${port.NAME}} placeholders its definition used, by name
+ * @param childJvm a {@code javaMain} or {@code ProcessSpec.java} plan: a JVM that can dump threads
+ * @param debugPort the port a child JVM's debugger attaches to ({@code junit.process.java.debug}),
+ *     0 for none; such a child starts suspended and its startup timeout does not run
+ * @param echo its lines are printed live on the test JVM's stdout
  */
 public record LaunchPlan(
     String name,
@@ -58,7 +62,10 @@ public record LaunchPlan(
     ToIntFunction<String> namedPorts,
     Path logDir,
     boolean ownGroup,
-    Map<String, Integer> usedPorts) {
+    Map<String, Integer> usedPorts,
+    boolean childJvm,
+    int debugPort,
+    boolean echo) {
 
   public LaunchPlan {
     command = List.copyOf(command);
@@ -102,12 +109,39 @@ public record LaunchPlan(
     ToIntFunction<String> namedPorts;
     final Map<String, Integer> usedPorts = new LinkedHashMap<>();
 
+    /** A child JVM: its command is made in {@link #build}, with what it inherits. */
+    Class<?> javaMain;
+
+    List<String> jvmArgs = List.of();
+    List<String> mainArgs = List.of();
+    boolean echo;
+
+    /** Makes this a child JVM running {@code main}; the command is made in {@link #build}. */
+    void java(Class<?> main, List<String> jvmArgs, List<String> args) {
+      this.javaMain = main;
+      this.jvmArgs = List.copyOf(jvmArgs);
+      this.mainArgs = List.copyOf(args);
+    }
+
     /**
      * The plan, with the defaults of the settings of {@code context} for whatever was left unset,
      * and its log files in the scope's log dir (none when log files are off).
      */
     LaunchPlan build(PlanContext context, boolean runToCompletion) {
       ProcessConfig config = context.config();
+      int debugPort = 0;
+      if (javaMain != null) {
+        List<String> options =
+            new ArrayList<>(
+                ChildJvm.inherited(
+                    javaMain, jvmArgs, config.javaCoverage(), ChildJvm.testJvmArguments()));
+        if (config.javaDebug().selects(name)) {
+          debugPort = config.javaDebug().port(name).orElseGet(FreePorts::next);
+          options.add(ChildJvm.debugAgent(debugPort));
+        }
+        options.addAll(jvmArgs);
+        command = JavaCommand.command(javaMain, options, mainArgs);
+      }
       return new LaunchPlan(
           name,
           syntheticName,
@@ -134,7 +168,10 @@ public record LaunchPlan(
           namedPorts,
           config.logEnabled() ? context.logDir() : null,
           !runToCompletion,
-          usedPorts);
+          usedPorts,
+          javaMain != null,
+          debugPort,
+          echo || config.echo().selects(name));
     }
   }
 }
