@@ -103,6 +103,13 @@ public final class ProcessSpec {
    * A spec for a child JVM running {@code mainClass}: the test JVM's java executable with the test
    * classpath, then {@link #jvmArgs(String...)} before the class and {@code args} after it.
    *
+   * <p>The child inherits from the test JVM: its JaCoCo agent (so the coverage report counts what
+   * the child ran; written when the child exits gracefully, lost when it is killed; {@code
+   * junit.process.java.coverage=off} turns it off), and {@code -ea} when the test JVM runs the main
+   * class with assertions; {@link #jvmArgs(String...)} come after these and win. {@code
+   * junit.process.java.debug} makes it wait for a debugger; when it is not ready in time, its
+   * thread dump is taken before it is killed.
+   *
    * @param mainClass the class whose {@code main} the child JVM runs
    * @param args the program arguments, after the class name
    * @return a new spec with the defaults
