@@ -66,8 +66,8 @@ class ChildJvmCoverageTest {
                 .toArray(CompletableFuture[]::new))
         .join();
 
-    assertThat(sessionsSince(start, PROBE))
-        .hasSize(6); // the whole file parsed, every session in it
+    // the whole file parsed, every session in it
+    assertThat(sessionsSince(start, PROBE)).hasSize(6);
   }
 
   /** Skips outside a build with JaCoCo (an IDE run); returns when the test started. */

@@ -57,7 +57,7 @@ class ClusterTest {
 
   @Test
   void theOthersCarryOnWhenANodeDies(Processes processes) throws IOException {
-    long start = System.currentTimeMillis();
+    long start = System.currentTimeMillis(); // for the coverage check at the end
     assertThat(alpha).within(NOTICE).stdout().containsLine("alpha sees beta up");
     assertThat(alpha).within(NOTICE).stdout().containsLine("alpha sees gamma up");
     assertThat(beta).within(NOTICE).stdout().containsLine("beta sees gamma up");
