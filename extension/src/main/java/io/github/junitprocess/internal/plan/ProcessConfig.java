@@ -80,7 +80,9 @@ public final class ProcessConfig {
     String echoed = source.apply(ECHO).orElse("off").strip();
     echo =
         ProcessSelection.parse(
-            ECHO, echoed.equalsIgnoreCase("off") ? "" : echoed.equals("all") ? "*" : echoed, false);
+            ECHO,
+            echoed.equalsIgnoreCase("off") ? "" : echoed.equalsIgnoreCase("all") ? "*" : echoed,
+            false);
   }
 
   /** Reads the settings through {@code source}, falling back to system properties. */

@@ -112,6 +112,7 @@ class ChildJvmOptionsTest {
   void echoSettings() {
     assertThat(ProcessConfig.from(k -> Optional.empty()).echo().selects("x")).isFalse();
     assertThat(config(ProcessConfig.ECHO, "all").echo().selects("x")).isTrue();
+    assertThat(config(ProcessConfig.ECHO, "ALL").echo().selects("x")).isTrue();
     assertThat(config(ProcessConfig.ECHO, "off").echo().selects("x")).isFalse();
     assertThat(config(ProcessConfig.ECHO, "api,db").echo().selects("db")).isTrue();
     assertThat(config(ProcessConfig.ECHO, "api,db").echo().selects("web")).isFalse();
