@@ -71,6 +71,13 @@ public @interface ProcessPool {
   /**
    * Worker main class run in a child JVM, instead of {@link #value()}; makes a warm pool.
    *
+   * <p>Each worker inherits from the test JVM: its JaCoCo agent (so the coverage report counts what
+   * the workers ran; written when a worker exits gracefully, lost when it is killed; {@code
+   * junit.process.java.coverage=off} turns it off), and {@code -ea} when the test JVM runs the main
+   * class with assertions; {@code jvmArgs} come after these and win. {@code
+   * junit.process.java.debug} with the pool's name makes its workers wait for a debugger; when a
+   * worker is not ready in time, its thread dump is taken before it is killed.
+   *
    * @return the main class; {@code void.class} (the default) for none
    * @since 0.1.0
    */

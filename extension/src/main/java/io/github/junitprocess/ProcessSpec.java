@@ -61,6 +61,7 @@ public final class ProcessSpec {
   private String name;
   private Consumer<String> stdoutListener;
   private Consumer<String> stderrListener;
+  private boolean echo;
 
   private ProcessSpec(List<String> command, Class<?> javaMain) {
     this.command = command;
@@ -104,6 +105,13 @@ public final class ProcessSpec {
   /**
    * A spec for a child JVM running {@code mainClass}: the test JVM's java executable with the test
    * classpath, then {@link #jvmArgs(String...)} before the class and {@code args} after it.
+   *
+   * <p>The child inherits from the test JVM: its JaCoCo agent (so the coverage report counts what
+   * the child ran; written when the child exits gracefully, lost when it is killed; {@code
+   * junit.process.java.coverage=off} turns it off), and {@code -ea} when the test JVM runs the main
+   * class with assertions; {@link #jvmArgs(String...)} come after these and win. {@code
+   * junit.process.java.debug} makes it wait for a debugger; when it is not ready in time, its
+   * thread dump is taken before it is killed.
    *
    * @param mainClass the class whose {@code main} the child JVM runs
    * @param args the program arguments, after the class name
@@ -480,6 +488,23 @@ public final class ProcessSpec {
     return this;
   }
 
+  /**
+   * Prints every line of this process on the test JVM's stdout as it arrives (default {@code
+   * false}): stdout lines as {@code [name] line}, stderr lines as {@code [name!] line}, so that a
+   * developer can watch the process while the test runs. The capture never waits for the console:
+   * lines go through a bounded queue to one printer thread, and when the console cannot keep up,
+   * lines are dropped from the echo (never from the capture) and a note says how many. The setting
+   * {@code junit.process.echo} does the same for processes by name.
+   *
+   * @param echo whether to print the process's lines live
+   * @return this spec
+   * @since 0.1.0
+   */
+  public ProcessSpec echo(boolean echo) {
+    this.echo = echo;
+    return this;
+  }
+
   // --- accessors, for tools built on top of the library ---
 
   /**
@@ -701,6 +726,16 @@ public final class ProcessSpec {
    */
   public Optional<Consumer<String>> stderrListener() {
     return Optional.ofNullable(stderrListener);
+  }
+
+  /**
+   * Whether the process's lines are printed live on the test JVM's stdout.
+   *
+   * @return {@code true} if {@link #echo(boolean)} turned it on
+   * @since 0.1.0
+   */
+  public boolean echoes() {
+    return echo;
   }
 
   /**

@@ -58,6 +58,13 @@ public @interface SpawnProcess {
    * the same java and classpath as the test JVM. Exactly one of {@link #value()} and {@code
    * javaMain}.
    *
+   * <p>The child inherits from the test JVM: its JaCoCo agent (so the coverage report counts what
+   * the child ran; written when the child exits gracefully, lost when it is killed; {@code
+   * junit.process.java.coverage=off} turns it off), and {@code -ea} when the test JVM runs the main
+   * class with assertions; {@code jvmArgs} come after these and win. {@code
+   * junit.process.java.debug} makes it wait for a debugger; when it is not ready in time, its
+   * thread dump is taken before it is killed.
+   *
    * @return the main class; {@code void.class} (the default) for none
    * @since 0.1.0
    */

@@ -42,6 +42,7 @@ public final class BenchmarkSuite {
           LifecycleBenchmark.class,
           EchoCaptureBenchmark.class,
           CaptureThroughputBenchmark.class,
+          LiveEchoBenchmark.class,
           ReadinessBenchmark.class,
           GracefulStopBenchmark.class,
           TreeTeardownBenchmark.class,

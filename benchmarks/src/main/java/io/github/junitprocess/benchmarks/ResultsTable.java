@@ -136,6 +136,12 @@ final class ResultsTable {
     for (String subject : new String[] {"junitProcessNoLogFile", "ztExec"}) {
       speed(capture64, "CaptureThroughputBenchmark", subject, "rawProcessBuilder64KiB", null);
     }
+    String live = "capture 500 000 lines (13 MiB) with the live echo on (speed) vs off";
+    speed(live, "LiveEchoBenchmark", "echoOn", "echoOff", null);
+    speed(live, "LiveEchoBenchmark", "lineCallback", "echoOff", null);
+    String echoAlone =
+        "the live echo's own cost (speed): echo on vs a line callback that does nothing";
+    speed(echoAlone, "LiveEchoBenchmark", "echoOn", "lineCallback", null);
     heap();
     time(
         "readiness: line → `awaitLine` (round trip via `cat`)",

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
  * A small cluster: three child JVMs running {@link ClusterNode}, each on its own named port, each
  * told the ports of the others through {@code ${port.NAME}}. One is killed mid-test; the others
  * notice and carry on, and see it again when it comes back.
+ *
+ * <p>Run under JaCoCo (this module's build runs {@code prepare-agent}), every node gets the test
+ * JVM's agent, so the coverage report counts {@link ClusterNode}'s lines, which only the nodes ran.
+ * A node writes its data when it stops gracefully: gamma, killed, leaves none; gamma-again, stopped
+ * at the end, does ({@link ChildJvmCoverageTest} shows the mechanism on its own).
  */
 class ClusterTest {
   static final Duration NOTICE = Duration.ofSeconds(20);
@@ -52,6 +57,7 @@ class ClusterTest {
 
   @Test
   void theOthersCarryOnWhenANodeDies(Processes processes) throws IOException {
+    long start = System.currentTimeMillis(); // for the coverage check at the end
     assertThat(alpha).within(NOTICE).stdout().containsLine("alpha sees beta up");
     assertThat(alpha).within(NOTICE).stdout().containsLine("alpha sees gamma up");
     assertThat(beta).within(NOTICE).stdout().containsLine("beta sees gamma up");
@@ -64,15 +70,25 @@ class ClusterTest {
     assertThat(view(beta)).isEqualTo("up: alpha");
 
     // gamma comes back on its port: still pinging, the others see it again
-    processes.start(
-        ProcessSpec.java(ClusterNode.class, "gamma", port("gamma"), peer("alpha"), peer("beta"))
-            .jvmArgs(QUICK_START)
-            .readyPort(alpha.port("gamma"))
-            .name("gamma-again"));
+    SpawnedProcess gammaAgain =
+        processes.start(
+            ProcessSpec.java(ClusterNode.class, "gamma", port("gamma"), peer("alpha"), peer("beta"))
+                .jvmArgs(QUICK_START)
+                .readyPort(alpha.port("gamma"))
+                .name("gamma-again"));
     await().atMost(NOTICE).untilAsserted(() -> assertThat(view(alpha)).isEqualTo("up: beta,gamma"));
     await().atMost(NOTICE).untilAsserted(() -> assertThat(view(beta)).isEqualTo("up: alpha,gamma"));
     assertThat(alpha.stdout().lines())
         .containsSubsequence("alpha sees gamma up", "alpha sees gamma down", "alpha sees gamma up");
+
+    // stopped gracefully (TERM), a node writes its coverage as its JVM exits; killed, it would not
+    gammaAgain.stop();
+    if (ChildJvmCoverageTest.underJacoco()) {
+      assertThat(
+              ChildJvmCoverageTest.sessionsSince(
+                  start, "io/github/junitprocess/examples/ClusterNode"))
+          .isNotEmpty();
+    }
   }
 
   private String port(String node) {

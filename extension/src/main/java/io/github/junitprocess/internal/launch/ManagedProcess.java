@@ -415,6 +415,11 @@ public class ManagedProcess implements SpawnedProcess {
     treeStop.signal(signal);
   }
 
+  /** {@code signal} to this process alone, not its group or tree (a JVM's thread dump). */
+  void signalJvm(Signal signal) {
+    treeStop.signalRoot(signal);
+  }
+
   @Override
   public ProcessResult stop() {
     return stop(plan.stopTimeout());

@@ -2,6 +2,7 @@ package io.github.junitprocess.internal.launch;
 
 import io.github.junitprocess.ProcessStartException;
 import io.github.junitprocess.internal.capture.CaptureThreads;
+import io.github.junitprocess.internal.capture.LiveEcho;
 import io.github.junitprocess.internal.capture.LogFile;
 import io.github.junitprocess.internal.capture.OutputCapture;
 import io.github.junitprocess.internal.os.Executables;
@@ -108,6 +109,9 @@ public final class ProcessLauncher {
       pb.redirectInput(plan.stdin().toFile());
     }
 
+    if (plan.debugPort() > 0) {
+      System.out.println(DebugNotice.waiting(plan));
+    }
     PidWindow window = plan.ownGroup() ? new PidWindow() : null;
     long startNanos = System.nanoTime();
     Process process;
@@ -128,7 +132,7 @@ public final class ProcessLauncher {
             "stdout",
             captureLimit,
             logs ? new LogFile(plan.logDir(), base, "stdout") : LogFile.disabled(),
-            plan.stdoutListener(),
+            listener(plan, plan.stdoutListener(), false),
             tty);
     OutputCapture err =
         plan.mergeStderr()
@@ -138,7 +142,7 @@ public final class ProcessLauncher {
                 "stderr",
                 captureLimit,
                 logs ? new LogFile(plan.logDir(), base, "stderr") : LogFile.disabled(),
-                plan.stderrListener());
+                listener(plan, plan.stderrListener(), true));
     ManagedProcess managed =
         new ManagedProcess(plan, process, cookie, group, out, err, startNanos, window);
     owner.accept(managed);
@@ -167,6 +171,22 @@ public final class ProcessLauncher {
       throw new ProcessStartException(startFailure(plan, problem));
     }
     return PseudoTerminal.prefix(plan.terminal().columns(), plan.terminal().rows());
+  }
+
+  /** The plan's line callback of one stream, with the live echo when the plan has it. */
+  private static Consumer<String> listener(
+      LaunchPlan plan, Consumer<String> callback, boolean stderr) {
+    if (!plan.echo()) {
+      return callback;
+    }
+    Consumer<String> echo = LiveEcho.of(plan.name(), stderr);
+    if (callback == null) {
+      return echo;
+    }
+    return line -> {
+      echo.accept(line); // first: the user's callback may throw
+      callback.accept(line);
+    };
   }
 
   /** Writes {@code input} on a capture thread (the child may read it slowly), then closes stdin. */

@@ -42,6 +42,9 @@ public final class ReadinessWaiter {
    */
   private static final ExecutorService CHECKS = DaemonThreads.unbounded("ready-check", 10);
 
+  /** The wait of a child JVM being debugged: no deadline that a test run would reach. */
+  static final long UNTIMED_NANOS = TimeUnit.DAYS.toNanos(365);
+
   private ReadinessWaiter() {}
 
   public static void await(ManagedProcess p) {
@@ -50,7 +53,9 @@ public final class ReadinessWaiter {
       return;
     }
     Duration timeout = plan.startupTimeout();
-    long deadline = System.nanoTime() + Durations.waitNanos(timeout);
+    // a child JVM being debugged may sit at a breakpoint for as long as the developer likes
+    long deadline =
+        System.nanoTime() + (plan.debugPort() > 0 ? UNTIMED_NANOS : Durations.waitNanos(timeout));
     try {
       if (plan.readyLine() != null) {
         awaitLine(p, plan, timeout, deadline);
@@ -58,6 +63,11 @@ public final class ReadinessWaiter {
       if (plan.readyPort() > 0 || plan.readyCheck() != null) {
         poll(p, plan, timeout, deadline);
       }
+    } catch (ProcessTimeoutException e) {
+      p.markStartFailed();
+      ProcessTimeoutException withStacks = ThreadDump.add(p, e);
+      p.terminate(io.github.junitprocess.Signal.KILL, Duration.ZERO, true);
+      throw withStacks;
     } catch (RuntimeException | Error e) {
       p.markStartFailed();
       p.terminate(io.github.junitprocess.Signal.KILL, Duration.ZERO, true);

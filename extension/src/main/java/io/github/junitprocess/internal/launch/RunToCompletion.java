@@ -31,7 +31,11 @@ public final class RunToCompletion {
     Duration timeout = p.plan().startupTimeout();
     boolean exited;
     try {
-      exited = p.awaitExit(Durations.waitNanos(timeout));
+      exited =
+          p.awaitExit(
+              p.plan().debugPort() > 0
+                  ? ReadinessWaiter.UNTIMED_NANOS
+                  : Durations.waitNanos(timeout));
       if (!exited && beingStopped.getAsBoolean()) {
         exited = p.awaitExit(p.plan().stopTimeout().plus(STOP_MARGIN).toNanos());
       }
@@ -42,10 +46,12 @@ public final class RunToCompletion {
           ProcessMessages.interrupted(p, "waiting for " + what + " to finish"), e);
     }
     if (!exited) {
-      ProcessTimeoutException failure =
-          new ProcessTimeoutException(
-              ProcessMessages.startTimeout(p, "waiting for " + what + " to finish", timeout));
       p.markStartFailed();
+      ProcessTimeoutException failure =
+          ThreadDump.add(
+              p,
+              new ProcessTimeoutException(
+                  ProcessMessages.startTimeout(p, "waiting for " + what + " to finish", timeout)));
       p.terminate(Signal.KILL, Duration.ZERO, true);
       throw failure;
     }

@@ -66,6 +66,13 @@ final class TreeStop {
     TreeKiller.send(targets, signal);
   }
 
+  /** {@code signal} to the process itself only, while it runs. */
+  void signalRoot(Signal signal) {
+    if (process.isAlive()) {
+      TreeKiller.member(pid).ifPresent(m -> TreeKiller.send(List.of(m), signal));
+    }
+  }
+
   /**
    * Whether descendants may have left the tree (setsid, double fork), so that a stop must look for
    * them by marker: when a handle's stop returns, nothing it started may be left.

@@ -272,7 +272,7 @@ public final class AnnotationPlans {
     plan.namedPorts = scope::namedPort;
     List<String> args = expandAll(m.args, values);
     if (m.javaMain != void.class) {
-      plan.command = JavaCommand.command(m.javaMain, expandAll(m.jvmArgs, values), args);
+      plan.java(m.javaMain, expandAll(m.jvmArgs, values), args);
     } else {
       plan.command = new ArrayList<>(expandAll(m.value, values));
       plan.command.addAll(args);

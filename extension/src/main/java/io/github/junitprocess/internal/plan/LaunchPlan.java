@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
  * @param ownGroup start in a new session / process group (long-running processes)
  * @param usedPorts the {@code ${port.NAME}} placeholders its definition used, by name
  * @param terminal the pseudo-terminal it runs on (terminal mode), or null for pipes
+ * @param childJvm a {@code javaMain} or {@code ProcessSpec.java} plan: a JVM that can dump threads
+ * @param debugPort the port a child JVM's debugger attaches to ({@code junit.process.java.debug}),
+ *     0 for none; such a child starts suspended and its startup timeout does not run
+ * @param echo its lines are printed live on the test JVM's stdout
  */
 public record LaunchPlan(
     String name,
@@ -60,7 +64,10 @@ public record LaunchPlan(
     Path logDir,
     boolean ownGroup,
     Map<String, Integer> usedPorts,
-    Terminal terminal) {
+    Terminal terminal,
+    boolean childJvm,
+    int debugPort,
+    boolean echo) {
 
   public LaunchPlan {
     command = List.copyOf(command);
@@ -105,12 +112,39 @@ public record LaunchPlan(
     final Map<String, Integer> usedPorts = new LinkedHashMap<>();
     Terminal terminal;
 
+    /** A child JVM: its command is made in {@link #build}, with what it inherits. */
+    Class<?> javaMain;
+
+    List<String> jvmArgs = List.of();
+    List<String> mainArgs = List.of();
+    boolean echo;
+
+    /** Makes this a child JVM running {@code main}; the command is made in {@link #build}. */
+    void java(Class<?> main, List<String> jvmArgs, List<String> args) {
+      this.javaMain = main;
+      this.jvmArgs = List.copyOf(jvmArgs);
+      this.mainArgs = List.copyOf(args);
+    }
+
     /**
      * The plan, with the defaults of the settings of {@code context} for whatever was left unset,
      * and its log files in the scope's log dir (none when log files are off).
      */
     LaunchPlan build(PlanContext context, boolean runToCompletion) {
       ProcessConfig config = context.config();
+      int debugPort = 0;
+      if (javaMain != null) {
+        List<String> options =
+            new ArrayList<>(
+                ChildJvm.inherited(
+                    javaMain, jvmArgs, config.javaCoverage(), ChildJvm.testJvmArguments()));
+        if (config.javaDebug().selects(name)) {
+          debugPort = config.javaDebug().port(name).orElseGet(FreePorts::next);
+          options.add(ChildJvm.debugAgent(debugPort));
+        }
+        options.addAll(jvmArgs);
+        command = JavaCommand.command(javaMain, options, mainArgs);
+      }
       return new LaunchPlan(
           name,
           syntheticName,
@@ -138,7 +172,10 @@ public record LaunchPlan(
           config.logEnabled() ? context.logDir() : null,
           !runToCompletion,
           usedPorts,
-          terminal);
+          terminal,
+          javaMain != null,
+          debugPort,
+          echo || config.echo().selects(name));
     }
   }
 }

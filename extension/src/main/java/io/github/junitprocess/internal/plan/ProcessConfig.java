@@ -20,6 +20,9 @@ public final class ProcessConfig {
   public static final String LOG_ENABLED = "junit.process.log.enabled";
   public static final String REAPER_ENABLED = "junit.process.reaper.enabled";
   public static final String LEAKS = "junit.process.leaks";
+  public static final String JAVA_COVERAGE = "junit.process.java.coverage";
+  public static final String JAVA_DEBUG = "junit.process.java.debug";
+  public static final String ECHO = "junit.process.echo";
 
   /** What to do about a child of the test JVM that a test started and left running. */
   public enum LeakMode {
@@ -36,6 +39,9 @@ public final class ProcessConfig {
   private final boolean logEnabled;
   private final boolean reaperEnabled;
   private final LeakMode leaks;
+  private final boolean javaCoverage;
+  private final ProcessSelection javaDebug;
+  private final ProcessSelection echo;
 
   private ProcessConfig(Function<String, Optional<String>> source) {
     startupTimeout = duration(source, STARTUP_TIMEOUT, "30s");
@@ -64,6 +70,19 @@ public final class ProcessConfig {
               + "'",
           e);
     }
+    String coverage = source.apply(JAVA_COVERAGE).orElse("auto").strip().toLowerCase(Locale.ROOT);
+    if (!coverage.equals("auto") && !coverage.equals("off")) {
+      throw new ExtensionConfigurationException(
+          JAVA_COVERAGE + " must be auto or off; was '" + coverage + "'");
+    }
+    javaCoverage = coverage.equals("auto");
+    javaDebug = ProcessSelection.parse(JAVA_DEBUG, source.apply(JAVA_DEBUG).orElse(""), true);
+    String echoed = source.apply(ECHO).orElse("off").strip();
+    echo =
+        ProcessSelection.parse(
+            ECHO,
+            echoed.equalsIgnoreCase("off") ? "" : echoed.equalsIgnoreCase("all") ? "*" : echoed,
+            false);
   }
 
   /** Reads the settings through {@code source}, falling back to system properties. */
@@ -121,5 +140,20 @@ public final class ProcessConfig {
 
   public LeakMode leaks() {
     return leaks;
+  }
+
+  /** Whether child JVMs get the test JVM's JaCoCo agent ({@code auto}, the default). */
+  public boolean javaCoverage() {
+    return javaCoverage;
+  }
+
+  /** The child JVMs that wait for a debugger, with the port each listens on. */
+  public ProcessSelection javaDebug() {
+    return javaDebug;
+  }
+
+  /** The processes whose lines are printed live. */
+  public ProcessSelection echo() {
+    return echo;
   }
 }

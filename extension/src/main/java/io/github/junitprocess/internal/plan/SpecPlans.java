@@ -42,7 +42,7 @@ public final class SpecPlans {
     Objects.requireNonNull(spec, "spec");
     LaunchPlan.Builder plan = new LaunchPlan.Builder();
     if (spec.javaMain().isPresent()) {
-      plan.command = JavaCommand.command(spec.javaMain().get(), spec.jvmArgs(), spec.args());
+      plan.java(spec.javaMain().get(), spec.jvmArgs(), spec.args());
       plan.name = spec.name().orElse(spec.javaMain().get().getSimpleName());
     } else {
       plan.command = new ArrayList<>(spec.command());
@@ -83,6 +83,7 @@ public final class SpecPlans {
     if (spec.tty()) {
       plan.terminal = Terminal.parse(spec.ttySize().orElse(Terminal.DEFAULT_SIZE));
     }
+    plan.echo = spec.echoes();
     return plan;
   }
 }
