@@ -45,6 +45,7 @@ public final class OutputCapture implements Output {
   private final HeadTailBuffer memory;
   private final LogSpill log;
   private final LineListeners listeners;
+  private LiveEcho.Echo echo;
 
   public OutputCapture(String streamName, long limit, LogFile log, Consumer<String> callback) {
     this(streamName, limit, log, callback, false);
@@ -86,9 +87,14 @@ public final class OutputCapture implements Output {
     return streamName;
   }
 
+  /** Echoes what the stream carries live ({@link LiveEcho}); before {@link #startPump}. */
+  public void echoTo(LiveEcho.Echo echo) {
+    this.echo = echo;
+  }
+
   /** Starts pumping {@code in} on a capture thread. */
   public void startPump(InputStream in, String threadName) {
-    new OutputPump(lock, memory, log, listeners, ended).start(in, threadName);
+    new OutputPump(lock, memory, log, listeners, ended, echo).start(in, threadName);
   }
 
   // ---- Output ----

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Reads one stream until it ends, on a thread of {@link CaptureThreads} named after the stream
  * while it pumps. Each chunk goes to the memory copy, the log file once it spills, and the line
- * splitter while someone listens; at the end the last unterminated line is dispatched, the log
- * closed and {@code ended} completed. The thread stops at end of file, or when the pipe is closed
- * under it (the process was killed, the stream closed).
+ * splitter while someone listens, and the live echo when there is one; at the end the last
+ * unterminated line is dispatched, the log closed and {@code ended} completed. The thread stops at
+ * end of file, or when the pipe is closed under it (the process was killed, the stream closed).
  *
  * <p>It takes its capture's lock once per chunk, for the memory copy, the log's start and the
  * splitter; the log write and the listeners run outside it.
@@ -24,18 +24,21 @@ final class OutputPump {
   private final LogSpill log;
   private final LineListeners listeners;
   private final CompletableFuture<Void> ended;
+  private final LiveEcho.Echo echo;
 
   OutputPump(
       Object lock,
       HeadTailBuffer memory,
       LogSpill log,
       LineListeners listeners,
-      CompletableFuture<Void> ended) {
+      CompletableFuture<Void> ended,
+      LiveEcho.Echo echo) {
     this.lock = lock;
     this.memory = memory;
     this.log = log;
     this.listeners = listeners;
     this.ended = ended;
+    this.echo = echo;
   }
 
   /** Starts pumping {@code in} on a capture thread. */
@@ -76,6 +79,9 @@ final class OutputPump {
         if (logThis) {
           log.write(buf, 0, n);
         }
+        if (echo != null) {
+          echo.chunk(buf, 0, n); // queued as bytes: the printer splits and prefixes the lines
+        }
         if (split && !lines.isEmpty()) {
           listeners.dispatch(lines);
           lines.clear();
@@ -93,6 +99,9 @@ final class OutputPump {
       }
       if (last != null) {
         listeners.dispatch(List.of(last));
+      }
+      if (echo != null) {
+        echo.end();
       }
       synchronized (lock) {
         log.streamEnded();

@@ -7,7 +7,7 @@
  * class: {@code OutputPump} reads the pipe on a {@code CaptureThreads} thread; {@code
  * HeadTailBuffer} is the memory copy; {@code LogSpill} decides when the {@code LogFile} is written;
  * {@code LineListeners} hands the lines of a {@code LineSplitter} to the {@code LineWaiter}s and
- * the line callback. {@code LiveEcho} prints echoed lines on one printer thread. One lock per
- * stream, its capture's, guards them all.
+ * the line callback. {@code LiveEcho} prints the echoed chunks, prefixed line by line, on one
+ * printer thread. One lock per stream, its capture's, guards them all.
  */
 package io.github.junitprocess.internal.capture;

@@ -132,7 +132,7 @@ public final class ProcessLauncher {
             "stdout",
             captureLimit,
             logs ? new LogFile(plan.logDir(), base, "stdout") : LogFile.disabled(),
-            listener(plan, plan.stdoutListener(), false),
+            plan.stdoutListener(),
             tty);
     OutputCapture err =
         plan.mergeStderr()
@@ -142,10 +142,14 @@ public final class ProcessLauncher {
                 "stderr",
                 captureLimit,
                 logs ? new LogFile(plan.logDir(), base, "stderr") : LogFile.disabled(),
-                listener(plan, plan.stderrListener(), true));
+                plan.stderrListener());
     ManagedProcess managed =
         new ManagedProcess(plan, process, cookie, group, out, err, startNanos, window);
     owner.accept(managed);
+    if (plan.echo()) {
+      out.echoTo(LiveEcho.of(plan.name(), false));
+      err.echoTo(LiveEcho.of(plan.name(), true));
+    }
     out.startPump(process.getInputStream(), "junit-process-stdout-" + base);
     if (!plan.mergeStderr()) {
       err.startPump(process.getErrorStream(), "junit-process-stderr-" + base);
@@ -171,22 +175,6 @@ public final class ProcessLauncher {
       throw new ProcessStartException(startFailure(plan, problem));
     }
     return PseudoTerminal.prefix(plan.terminal().columns(), plan.terminal().rows());
-  }
-
-  /** The plan's line callback of one stream, with the live echo when the plan has it. */
-  private static Consumer<String> listener(
-      LaunchPlan plan, Consumer<String> callback, boolean stderr) {
-    if (!plan.echo()) {
-      return callback;
-    }
-    Consumer<String> echo = LiveEcho.of(plan.name(), stderr);
-    if (callback == null) {
-      return echo;
-    }
-    return line -> {
-      echo.accept(line); // first: the user's callback may throw
-      callback.accept(line);
-    };
   }
 
   /** Writes {@code input} on a capture thread (the child may read it slowly), then closes stdin. */
