@@ -51,6 +51,9 @@ public final class AnnotationPlans {
     String stopTimeout = "";
     boolean mergeStderr;
 
+    /** The names of the processes that must be ready before this one is spawned. */
+    public String[] dependsOn = {};
+
     /** The element's own name is the compiler's {@code arg0} (no -parameters). */
     public boolean syntheticName;
   }
@@ -78,6 +81,7 @@ public final class AnnotationPlans {
     m.stopSignal = member(a, "stopSignal", m.stopSignal);
     m.stopTimeout = member(a, "stopTimeout", m.stopTimeout);
     m.mergeStderr = member(a, "mergeStderr", m.mergeStderr);
+    m.dependsOn = member(a, "dependsOn", m.dependsOn);
     return m;
   }
 
@@ -142,6 +146,11 @@ public final class AnnotationPlans {
     duration(where, "stopTimeout", m.stopTimeout);
     if (m.readyCheck != ReadinessCheck.class) {
       constructor(where, m.readyCheck);
+    }
+    for (int i = 0; i < m.dependsOn.length; i++) {
+      if (m.dependsOn[i].isBlank()) {
+        throw error(where, "dependsOn[" + i + "] is empty: give the name of a process to wait for");
+      }
     }
   }
 

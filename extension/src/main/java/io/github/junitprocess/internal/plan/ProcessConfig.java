@@ -20,6 +20,7 @@ public final class ProcessConfig {
   public static final String LOG_ENABLED = "junit.process.log.enabled";
   public static final String REAPER_ENABLED = "junit.process.reaper.enabled";
   public static final String LEAKS = "junit.process.leaks";
+  public static final String START_CONCURRENT = "junit.process.start.concurrent";
 
   /** What to do about a child of the test JVM that a test started and left running. */
   public enum LeakMode {
@@ -36,6 +37,7 @@ public final class ProcessConfig {
   private final boolean logEnabled;
   private final boolean reaperEnabled;
   private final LeakMode leaks;
+  private final boolean startConcurrent;
 
   private ProcessConfig(Function<String, Optional<String>> source) {
     startupTimeout = duration(source, STARTUP_TIMEOUT, "30s");
@@ -53,6 +55,7 @@ public final class ProcessConfig {
     logDir = Path.of(source.apply(LOG_DIR).orElse("target/junit-process")).toAbsolutePath();
     logEnabled = bool(source, LOG_ENABLED, true);
     reaperEnabled = bool(source, REAPER_ENABLED, true);
+    startConcurrent = bool(source, START_CONCURRENT, false);
     String mode = source.apply(LEAKS).orElse("warn").strip().toUpperCase(Locale.ROOT);
     try {
       leaks = LeakMode.valueOf(mode);
@@ -121,5 +124,13 @@ public final class ProcessConfig {
 
   public LeakMode leaks() {
     return leaks;
+  }
+
+  /**
+   * Whether the processes of a scope whose dependencies are ready start at once, and those nothing
+   * running depends on stop at once ({@code junit.process.start.concurrent}, off by default).
+   */
+  public boolean startConcurrent() {
+    return startConcurrent;
   }
 }
