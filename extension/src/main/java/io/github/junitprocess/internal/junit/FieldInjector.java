@@ -24,7 +24,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Injects {@link SpawnedProcess}, {@link ProcessResult}, {@link WorkerPool} and {@link Processes}
- * into fields and parameters, in declaration order, after checking every element of the scope.
+ * into fields and parameters, after checking every element of the scope; the fields of a scope are
+ * started by {@link ScopeStart}, in declaration order moved later for {@code dependsOn}, or
+ * concurrently.
  */
 public final class FieldInjector {
   private FieldInjector() {}
