@@ -4,8 +4,6 @@ import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessExitedException;
 import io.github.junitprocess.ProcessStartException;
 import io.github.junitprocess.ProcessTimeoutException;
-import io.github.junitprocess.WorkerPool;
-import io.github.junitprocess.internal.launch.ManagedProcess;
 import io.github.junitprocess.internal.plan.DependencyOrder;
 import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.support.DaemonThreads;
@@ -512,12 +510,5 @@ final class ScopeStart {
     long ms = Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos - t0));
     Duration d = ms < 1000 ? Duration.ofMillis(ms) : Duration.ofMillis((ms + 50) / 100 * 100);
     return "+" + io.github.junitprocess.ProcessFormat.duration(d);
-  }
-
-  /** Whether {@code value} is what a {@code dependsOn} can name: a process, result or pool. */
-  static boolean isNameable(Object value) {
-    return value instanceof ManagedProcess
-        || value instanceof WorkerPool
-        || value instanceof io.github.junitprocess.ProcessResult;
   }
 }
