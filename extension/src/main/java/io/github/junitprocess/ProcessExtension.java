@@ -25,10 +25,14 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * <p>Static fields are injected before {@code @BeforeAll} methods, instance fields before each test
  * (once per instance under {@code Lifecycle.PER_CLASS}), parameters when their method runs. Each
  * scope's processes are owned by that scope's {@code ExtensionContext.Store} and stopped, in
- * reverse order and with all descendants, when it ends. A failed test gets the output tail of every
- * process in scope as suppressed exceptions, and their log files are published to the report (so
- * does a class whose own processes failed to start). After each test, processes the test started
- * without the extension and left running are reported according to {@code junit.process.leaks}.
+ * reverse order and with all descendants, when it ends (with {@code
+ * junit.process.start.concurrent}, each as soon as nothing that depends on it runs). The processes
+ * of a scope start in declaration order, moved later where {@code dependsOn} requires it, or
+ * concurrently with that key; each scope that started processes publishes the report entry {@code
+ * junit-process.startup} with their timings. A failed test gets the output tail of every process in
+ * scope as suppressed exceptions, and their log files are published to the report (so does a class
+ * whose own processes failed to start). After each test, processes the test started without the
+ * extension and left running are reported according to {@code junit.process.leaks}.
  *
  * <p>Meant to be registered, not called or subclassed: its callbacks are JUnit's.
  *

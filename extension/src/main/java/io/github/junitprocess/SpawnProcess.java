@@ -184,6 +184,23 @@ public @interface SpawnProcess {
   String stopTimeout() default "";
 
   /**
+   * The names of processes that must be ready before this one is spawned: processes of the same
+   * scope, of an enclosing scope (the test class for an instance field, the outer class of a
+   * {@code @Nested} class) or shared by the run ({@link Share#RUN}); a {@link ProcessPool} is ready
+   * when all its warm workers are, a {@link ProcessResult} when it has finished. Within a scope the
+   * processes start in declaration order, moved later only where a dependency requires it, or all
+   * whose dependencies are ready at once with {@code junit.process.start.concurrent=true}; a
+   * process is stopped before anything it depends on. A name that none of those scopes holds, or a
+   * cycle, is an {@code ExtensionConfigurationException} raised before anything of the scope
+   * starts. When a dependency fails to start, its dependents are not started and the failure names
+   * them.
+   *
+   * @return the names to wait for; none by default
+   * @since 0.1.0
+   */
+  String[] dependsOn() default {};
+
+  /**
    * {@link Share#RUN} makes this one process for the whole test run, shared by every class that
    * declares it under the same name (the given {@code name}, else the field or parameter name): it
    * is started once, on first use, and stopped when the run ends. Every declaration of that name

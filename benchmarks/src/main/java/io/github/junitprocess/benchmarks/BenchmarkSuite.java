@@ -48,7 +48,8 @@ public final class BenchmarkSuite {
           TreeTeardownBenchmark.class,
           WarmPoolBenchmark.class,
           TaskPoolBenchmark.class,
-          ReaperStartBenchmark.class);
+          ReaperStartBenchmark.class,
+          ConcurrentStartBenchmark.class);
 
   /** How many rounds of which length: a profile, or the profile with overrides. */
   record Plan(int forks, int warmups, int rounds, int batchMillis) {

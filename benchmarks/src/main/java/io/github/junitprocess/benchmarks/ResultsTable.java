@@ -112,6 +112,16 @@ final class ResultsTable {
     String suite = "suite of 5 classes, each needing a server ready after 0.2 s, per class";
     time(suite, "SharedServerBenchmark", "sharedServer", "perClassServer", 0.35, null);
     time(suite, "SharedServerBenchmark", "sharedServer", "noServer", null, null);
+    String starters = "a class with 3 independent processes, each ready after 0.2 s, vs one";
+    time(starters, "ConcurrentStartBenchmark", "threeStartersConcurrent", "oneStarter", 1.2, null);
+    time(starters, "ConcurrentStartBenchmark", "threeStartersSequential", "oneStarter", null, null);
+    time(
+        "a class with 3 TERM-ignoring processes (200 ms grace): concurrent vs sequential stop",
+        "ConcurrentStartBenchmark",
+        "threeStubbornConcurrent",
+        "threeStubbornSequential",
+        null,
+        null);
     String echo = "`echo hello`, stdout captured";
     time(echo, "EchoCaptureBenchmark", "junitProcess", "rawProcessBuilder", 1.15, null);
     time(echo, "EchoCaptureBenchmark", "junitProcessNoLogFile", "rawProcessBuilder", null, null);

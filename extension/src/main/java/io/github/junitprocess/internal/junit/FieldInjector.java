@@ -24,7 +24,9 @@ import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * Injects {@link SpawnedProcess}, {@link ProcessResult}, {@link WorkerPool} and {@link Processes}
- * into fields and parameters, in declaration order, after checking every element of the scope.
+ * into fields and parameters, after checking every element of the scope; the fields of a scope are
+ * started by {@link ScopeStart}, in declaration order moved later for {@code dependsOn}, or
+ * concurrently.
  */
 public final class FieldInjector {
   private FieldInjector() {}
@@ -96,10 +98,15 @@ public final class FieldInjector {
       // released last, once the processes in the fields are gone; a shared one is meant to be
       scope.register(StaticFieldClaims.claim(type, own));
     }
+    List<ScopeStart.Node> nodes = new ArrayList<>();
     for (Field f : fields) {
-      Object value = create(f, f.getType(), describe(f), f.getName(), scope, context);
+      nodes.add(node(f, f.getType(), describe(f), f.getName(), scope, context));
+    }
+    ScopeStart.start(context, scope, nodes);
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
       try {
-        ReflectionSupport.makeAccessible(f).set(instance, value);
+        ReflectionSupport.makeAccessible(f).set(instance, nodes.get(i).value);
       } catch (IllegalAccessException e) {
         throw new ExtensionConfigurationException("cannot assign " + describe(f) + ": " + e, e);
       }
@@ -142,7 +149,11 @@ public final class FieldInjector {
       }
       RunShared.of(context).declare(shared);
     }
-    return create(p, p.getType(), element, p.getName(), ProcessScope.of(context), context);
+    ProcessScope scope = ProcessScope.of(context);
+    // parameters are resolved one by one: an earlier one, a field or an enclosing scope's process
+    ScopeStart.Node node = node(p, p.getType(), element, p.getName(), scope, context);
+    ScopeStart.start(context, scope, List.of(node));
+    return node.value;
   }
 
   private static void validate(AnnotatedElement e, Class<?> type, String element) {
@@ -192,26 +203,100 @@ public final class FieldInjector {
     return null;
   }
 
-  private static Object create(
+  /**
+   * The element as a node of its scope's start: its name and {@code dependsOn}, and how it is
+   * planned (now, on the injecting thread) and started (later, on any thread).
+   */
+  private static ScopeStart.Node node(
       AnnotatedElement e,
       Class<?> type,
       String element,
       String defaultName,
       ProcessScope scope,
       ExtensionContext context) {
+    Optional<SpawnProcess> spawn = AnnotationSupport.findAnnotation(e, SpawnProcess.class);
+    Optional<ProcessPool> pool = AnnotationSupport.findAnnotation(e, ProcessPool.class);
+    if (spawn.isEmpty() && pool.isEmpty()) {
+      Object processes = new ScopedProcesses(scope);
+      return new ScopeStart.Node(
+          element,
+          null,
+          new String[0],
+          ScopeStart.Kind.OTHER,
+          () -> new ScopeStart.Starter(null, () -> processes));
+    }
+    java.lang.annotation.Annotation a = spawn.isPresent() ? spawn.get() : pool.get();
+    String where = "@" + a.annotationType().getSimpleName() + " on " + element;
+    String given = spawn.isPresent() ? spawn.get().name() : pool.get().name();
+    String name = given.isBlank() ? defaultName : given;
+    String[] dependsOn = AnnotationPlans.of(a).dependsOn;
     RunShared.Declaration shared = sharedDeclaration(e, type, element, defaultName);
     if (shared != null) {
-      RunShared run = RunShared.of(context);
-      Object value =
-          run.obtain(
-              shared,
-              context.getRequiredTestClass().getName(),
-              startupTimeout(shared, element, scope),
-              () -> create(e, type, element, shared.name, run.scope()));
-      scope.useShared(value);
-      return value;
+      return new ScopeStart.Node(
+          where,
+          name,
+          dependsOn,
+          ScopeStart.Kind.SHARED,
+          () -> sharedStarter(e, type, element, shared, scope, context));
     }
-    return create(e, type, element, defaultName, scope);
+    if (spawn.isPresent()) {
+      boolean run = type == ProcessResult.class;
+      return new ScopeStart.Node(
+          where,
+          name,
+          dependsOn,
+          run ? ScopeStart.Kind.RESULT : ScopeStart.Kind.PROCESS,
+          () -> {
+            AnnotationPlans.Members members = AnnotationPlans.of(spawn.get());
+            members.syntheticName = e instanceof Parameter && !((Parameter) e).isNamePresent();
+            LaunchPlan plan = AnnotationPlans.spawnPlan(members, element, defaultName, scope, run);
+            return new ScopeStart.Starter(
+                plan, () -> run ? scope.run(plan) : (Object) scope.start(plan));
+          });
+    }
+    return new ScopeStart.Node(
+        where,
+        name,
+        dependsOn,
+        ScopeStart.Kind.POOL,
+        () ->
+            new ScopeStart.Starter(
+                null, () -> WorkerPools.create(pool.get(), element, defaultName, scope)));
+  }
+
+  /** Starts the shared element in the run's scope, or finds the start another scope made. */
+  private static ScopeStart.Starter sharedStarter(
+      AnnotatedElement e,
+      Class<?> type,
+      String element,
+      RunShared.Declaration shared,
+      ProcessScope scope,
+      ExtensionContext context) {
+    RunShared run = RunShared.of(context);
+    boolean[] startedHere = new boolean[1];
+    ScopeStart.Starter[] self = new ScopeStart.Starter[1];
+    self[0] =
+        new ScopeStart.Starter(
+            null,
+            () -> {
+              boolean readyBefore = run.isReady(shared.name);
+              Object value =
+                  run.obtain(
+                      shared,
+                      context.getRequiredTestClass().getName(),
+                      startupTimeout(shared, element, scope),
+                      () -> {
+                        startedHere[0] = true;
+                        return create(e, type, element, shared.name, run.scope());
+                      });
+              self[0].note =
+                  startedHere[0]
+                      ? "started here"
+                      : readyBefore ? "found ready" : "started by another class";
+              scope.useShared(value);
+              return value;
+            });
+    return self[0];
   }
 
   /** How long a scope waits for a shared start another scope is making. */

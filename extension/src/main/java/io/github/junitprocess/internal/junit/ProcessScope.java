@@ -2,6 +2,7 @@ package io.github.junitprocess.internal.junit;
 
 import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessResult;
+import io.github.junitprocess.WorkerPool;
 import io.github.junitprocess.internal.launch.ManagedProcess;
 import io.github.junitprocess.internal.launch.ProcessLauncher;
 import io.github.junitprocess.internal.launch.ProcessMessages;
@@ -13,18 +14,24 @@ import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.plan.PlanContext;
 import io.github.junitprocess.internal.plan.ProcessConfig;
 import io.github.junitprocess.internal.pool.ProcessHolder;
+import io.github.junitprocess.internal.support.DaemonThreads;
 import io.github.junitprocess.internal.support.Problems;
 import io.github.junitprocess.internal.teardown.PidWindow;
 import io.github.junitprocess.internal.teardown.TempDirs;
 import io.github.junitprocess.internal.teardown.TreeKiller;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -59,16 +66,39 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
   /** Shared processes and pools ({@code share = RUN}) this scope declared: reported, not owned. */
   private final List<Object> shared = new ArrayList<>();
 
+  /** The processes, results and pools of this scope by name, for {@code dependsOn}: first wins. */
+  private final Map<String, Object> named = new LinkedHashMap<>();
+
+  /** What each process or pool of this scope waits for ({@code dependsOn}), by identity. */
+  private final Map<Object, List<Object>> dependencies = new IdentityHashMap<>();
+
+  /** Stop the processes and pools that nothing running depends on at once (see close()). */
+  private final boolean stopConcurrently;
+
   private boolean closed;
 
   /** Opened before this scope's first spawn: lets close() skip the sweep when nothing escaped. */
   private final PidWindow window = new PidWindow();
 
   ProcessScope(String description, ProcessConfig config, ProcessScope parent, Path logDir) {
+    this(description, config, parent, logDir, config.startConcurrent());
+  }
+
+  /**
+   * {@code stopConcurrently} false keeps the reverse order of registration for everything (the
+   * run's scope: shared processes stop in reverse order of their start).
+   */
+  ProcessScope(
+      String description,
+      ProcessConfig config,
+      ProcessScope parent,
+      Path logDir,
+      boolean stopConcurrently) {
     this.description = description;
     this.config = config;
     this.parent = parent;
     this.logDir = logDir;
+    this.stopConcurrently = stopConcurrently;
   }
 
   /** The scope of {@code context} (created on first use, with the scopes it is nested in). */
@@ -203,7 +233,17 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
       Path dir = plan.tempDir();
       register(() -> TempDirs.delete(dir));
     }
-    return ProcessLauncher.start(plan, config, this::own);
+    ManagedProcess p = ProcessLauncher.start(plan, config, this::own);
+    if (isClosed()) {
+      // a start that was cancelled but had already spawned: the scope's close may have missed it
+      p.terminate(io.github.junitprocess.Signal.KILL, java.time.Duration.ZERO, true);
+      ensureOpen();
+    }
+    return p;
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   private synchronized void own(ManagedProcess p) {
@@ -269,6 +309,40 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
     return out;
   }
 
+  /** The scope around this one, or null for the run's. */
+  ProcessScope parent() {
+    return parent;
+  }
+
+  String description() {
+    return description;
+  }
+
+  /** Notes {@code value} (a process, result or pool) under {@code name}, unless one has it. */
+  synchronized void name(String name, Object value) {
+    named.putIfAbsent(name, value);
+  }
+
+  /** The process, result or pool of this very scope named {@code name}, or null. */
+  synchronized Object named(String name) {
+    return named.get(name);
+  }
+
+  /** The names noted in this very scope, in order. */
+  synchronized List<String> names() {
+    return new ArrayList<>(named.keySet());
+  }
+
+  /**
+   * Notes that {@code dependent} waits for {@code dependencies}: with concurrent stop, it is
+   * stopped before them (the others are of other scopes, which end later anyway).
+   */
+  synchronized void dependsOn(Object dependent, List<Object> dependencies) {
+    if (!dependencies.isEmpty()) {
+      this.dependencies.put(dependent, new ArrayList<>(dependencies));
+    }
+  }
+
   /** Cookies of every process this scope started. */
   synchronized Set<String> cookies() {
     Set<String> out = new HashSet<>();
@@ -298,19 +372,14 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
       started = new ArrayList<>(processes);
     }
     Problems problems = new Problems();
+    Set<Object> stopped = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (stopConcurrently) {
+      stopped.addAll(stopConcurrently(toClose, problems));
+    }
     for (int i = toClose.size() - 1; i >= 0; i--) {
       Object r = toClose.get(i);
-      try {
-        if (r instanceof ManagedProcess) {
-          ManagedProcess p = (ManagedProcess) r;
-          if (!p.terminate(p.plan().stopSignal(), p.plan().stopTimeout(), false)) {
-            problems.add(ProcessMessages.notKilled(p));
-          }
-        } else {
-          ((AutoCloseable) r).close();
-        }
-      } catch (Throwable t) {
-        problems.add(t);
+      if (!stopped.contains(r)) {
+        closeOne(r, problems);
       }
     }
     try {
@@ -329,6 +398,82 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
         first ->
             new ProcessException(
                 "Stopping the processes of '" + description + "' failed: " + first, first));
+  }
+
+  private static void closeOne(Object r, Problems problems) {
+    try {
+      if (r instanceof ManagedProcess) {
+        ManagedProcess p = (ManagedProcess) r;
+        if (!p.terminate(p.plan().stopSignal(), p.plan().stopTimeout(), false)) {
+          synchronized (problems) {
+            problems.add(ProcessMessages.notKilled(p));
+          }
+        }
+      } else {
+        ((AutoCloseable) r).close();
+      }
+    } catch (Throwable t) {
+      synchronized (problems) {
+        problems.add(t);
+      }
+    }
+  }
+
+  private static boolean isStoppable(Object r) {
+    return r instanceof ManagedProcess || r instanceof WorkerPool;
+  }
+
+  /**
+   * Stops the processes and pools among {@code toClose}, each as soon as everything of this scope
+   * that depends on it has stopped, on threads this call owns and shuts down; returns them. The
+   * other resources (temp dirs, claims) are left for the ordered pass that follows.
+   */
+  private List<Object> stopConcurrently(List<Object> toClose, Problems problems) {
+    Map<Object, List<Object>> edges;
+    synchronized (this) {
+      edges = new IdentityHashMap<>(dependencies);
+    }
+    List<Object> nodes = new ArrayList<>();
+    for (Object r : toClose) {
+      if (isStoppable(r)) {
+        nodes.add(r);
+      }
+    }
+    if (nodes.size() < 2) {
+      return List.of(); // nothing to overlap: the ordered pass stops it
+    }
+    Map<Object, List<Object>> dependents = new IdentityHashMap<>();
+    for (Object n : nodes) {
+      for (Object d : edges.getOrDefault(n, List.of())) {
+        dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(n);
+      }
+    }
+    ExecutorService stoppers = DaemonThreads.unbounded("stop", 1);
+    try {
+      Map<Object, CompletableFuture<Void>> done = new IdentityHashMap<>();
+      // a dependent is registered after what it depends on (it started once that was ready), so
+      // in reverse order each node's dependents have their futures already
+      for (int i = nodes.size() - 1; i >= 0; i--) {
+        Object n = nodes.get(i);
+        List<CompletableFuture<Void>> before = new ArrayList<>();
+        for (Object d : dependents.getOrDefault(n, List.of())) {
+          CompletableFuture<Void> f = done.get(d);
+          if (f != null) {
+            before.add(f);
+          }
+        }
+        done.put(
+            n,
+            CompletableFuture.allOf(before.toArray(new CompletableFuture<?>[0]))
+                .handle((v, t) -> null)
+                .thenRunAsync(() -> closeOne(n, problems), stoppers));
+      }
+      // join() is not interruptible: every stop is bounded by its grace and a KILL
+      CompletableFuture.allOf(done.values().toArray(new CompletableFuture<?>[0])).join();
+    } finally {
+      stoppers.shutdownNow();
+    }
+    return nodes;
   }
 
   /** Kills what escaped the trees (setsid, double fork) but carries one of our cookies. */

@@ -48,7 +48,7 @@ final class RunShared implements AutoCloseable {
   private RunShared(ProcessConfig config) {
     this.scope =
         new ProcessScope(
-            "the test run (share = RUN)", config, null, config.logDir().resolve("shared"));
+            "the test run (share = RUN)", config, null, config.logDir().resolve("shared"), false);
   }
 
   /** The run's registry, made by the first scope that asks. */
@@ -149,6 +149,7 @@ final class RunShared implements AutoCloseable {
         if (v instanceof ManagedProcess) {
           ((ManagedProcess) v).markSharedByRun();
         }
+        scope.name(d.name, v); // for dependsOn of any scope in the run
         e.value.complete(v);
       } catch (RuntimeException | Error t) {
         e.value.completeExceptionally(t);
@@ -205,6 +206,33 @@ final class RunShared implements AutoCloseable {
       throw new ProcessStartException(
           "Interrupted while waiting for the start of " + e.first.what(), x);
     }
+  }
+
+  /** The names declared shared in this run so far, sorted. */
+  List<String> names() {
+    List<String> out = new ArrayList<>(entries.keySet());
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  /** Whether the shared value of {@code name} exists and is ready now. */
+  boolean isReady(String name) {
+    Entry e = entries.get(name);
+    return e != null && e.value.isDone() && !e.value.isCompletedExceptionally();
+  }
+
+  /**
+   * The shared value of {@code name}, declared in the run but not by the asking scope: started (or
+   * being started) by another scope, waited for like {@link #obtain}; null when no scope has begun
+   * to start it (it will not be ready in time for this scope).
+   */
+  Object awaitStarted(String name, String user, Duration startupTimeout) {
+    Entry e = entries.get(name);
+    if (e == null || !e.started.get()) {
+      return null;
+    }
+    e.used(user);
+    return await(e, user, startupTimeout);
   }
 
   /** The first member in which two declarations differ, with both values; null when none. */

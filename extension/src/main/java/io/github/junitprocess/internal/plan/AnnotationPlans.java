@@ -53,6 +53,9 @@ public final class AnnotationPlans {
     boolean tty;
     String ttySize = Terminal.DEFAULT_SIZE;
 
+    /** The names of the processes that must be ready before this one is spawned. */
+    public String[] dependsOn = {};
+
     /** The element's own name is the compiler's {@code arg0} (no -parameters). */
     public boolean syntheticName;
   }
@@ -82,6 +85,7 @@ public final class AnnotationPlans {
     m.mergeStderr = member(a, "mergeStderr", m.mergeStderr);
     m.tty = member(a, "tty", m.tty);
     m.ttySize = member(a, "ttySize", m.ttySize);
+    m.dependsOn = member(a, "dependsOn", m.dependsOn);
     return m;
   }
 
@@ -146,6 +150,11 @@ public final class AnnotationPlans {
     duration(where, "stopTimeout", m.stopTimeout);
     if (m.readyCheck != ReadinessCheck.class) {
       constructor(where, m.readyCheck);
+    }
+    for (int i = 0; i < m.dependsOn.length; i++) {
+      if (m.dependsOn[i].isBlank()) {
+        throw error(where, "dependsOn[" + i + "] is empty: give the name of a process to wait for");
+      }
     }
     terminal(where, m);
   }

@@ -23,6 +23,7 @@ public final class ProcessConfig {
   public static final String JAVA_COVERAGE = "junit.process.java.coverage";
   public static final String JAVA_DEBUG = "junit.process.java.debug";
   public static final String ECHO = "junit.process.echo";
+  public static final String START_CONCURRENT = "junit.process.start.concurrent";
 
   /** What to do about a child of the test JVM that a test started and left running. */
   public enum LeakMode {
@@ -42,6 +43,7 @@ public final class ProcessConfig {
   private final boolean javaCoverage;
   private final ProcessSelection javaDebug;
   private final ProcessSelection echo;
+  private final boolean startConcurrent;
 
   private ProcessConfig(Function<String, Optional<String>> source) {
     startupTimeout = duration(source, STARTUP_TIMEOUT, "30s");
@@ -59,6 +61,7 @@ public final class ProcessConfig {
     logDir = Path.of(source.apply(LOG_DIR).orElse("target/junit-process")).toAbsolutePath();
     logEnabled = bool(source, LOG_ENABLED, true);
     reaperEnabled = bool(source, REAPER_ENABLED, true);
+    startConcurrent = bool(source, START_CONCURRENT, false);
     String mode = source.apply(LEAKS).orElse("warn").strip().toUpperCase(Locale.ROOT);
     try {
       leaks = LeakMode.valueOf(mode);
@@ -155,5 +158,13 @@ public final class ProcessConfig {
   /** The processes whose lines are printed live. */
   public ProcessSelection echo() {
     return echo;
+  }
+
+  /**
+   * Whether the processes of a scope whose dependencies are ready start at once, and those nothing
+   * running depends on stop at once ({@code junit.process.start.concurrent}, off by default).
+   */
+  public boolean startConcurrent() {
+    return startConcurrent;
   }
 }
