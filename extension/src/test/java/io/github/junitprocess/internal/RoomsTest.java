@@ -1,9 +1,10 @@
 package io.github.junitprocess.internal;
 
+import static io.github.junitprocess.internal.SourceFiles.javaFiles;
+import static io.github.junitprocess.internal.SourceFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,24 +84,5 @@ class RoomsTest {
       }
     }
     assertThat(violations).isEmpty();
-  }
-
-  private static List<Path> javaFiles(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(f -> f.toString().endsWith(".java")).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
