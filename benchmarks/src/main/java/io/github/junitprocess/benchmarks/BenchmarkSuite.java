@@ -40,6 +40,7 @@ public final class BenchmarkSuite {
       List.of(
           SpawnBenchmark.class,
           LifecycleBenchmark.class,
+          SharedServerBenchmark.class,
           EchoCaptureBenchmark.class,
           CaptureThroughputBenchmark.class,
           LiveEchoBenchmark.class,
