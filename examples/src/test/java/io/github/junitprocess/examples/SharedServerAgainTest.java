@@ -16,6 +16,7 @@ class SharedServerAgainTest {
       value = {"python3", "-m", "compileall", "-q", "src/test/resources/http"},
       env = "PYTHONPYCACHEPREFIX=target/pycache", // keeps the source tree clean
       name = "compile-scripts",
+      startupTimeout = "2m", // a build step: more time than the 30 s default
       share = Share.RUN)
   static ProcessResult compiled; // the same declaration: the result of the one run
 

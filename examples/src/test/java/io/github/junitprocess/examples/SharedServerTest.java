@@ -26,6 +26,7 @@ class SharedServerTest {
       value = {"python3", "-m", "compileall", "-q", "src/test/resources/http"},
       env = "PYTHONPYCACHEPREFIX=target/pycache", // keeps the source tree clean
       name = "compile-scripts",
+      startupTimeout = "2m", // a build step: more time than the 30 s default
       share = Share.RUN)
   static ProcessResult compiled; // run once for the run, before the first class that declares it
 
