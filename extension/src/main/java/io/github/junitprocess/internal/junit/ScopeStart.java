@@ -7,6 +7,7 @@ import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.internal.plan.DependencyOrder;
 import io.github.junitprocess.internal.plan.LaunchPlan;
 import io.github.junitprocess.internal.support.DaemonThreads;
+import io.github.junitprocess.internal.support.Problems;
 import io.github.junitprocess.internal.teardown.TempDirs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -442,11 +443,7 @@ final class ScopeStart {
     } else {
       return failure;
     }
-    out.setStackTrace(failure.getStackTrace());
-    for (Throwable s : failure.getSuppressed()) {
-      out.addSuppressed(s);
-    }
-    return out;
+    return Problems.retold(failure, out);
   }
 
   /** Publishes the timings, one line per element, when anything was started. */

@@ -43,7 +43,7 @@ public final class ReadinessWaiter {
   private static final ExecutorService CHECKS = DaemonThreads.unbounded("ready-check", 10);
 
   /** The wait of a child JVM being debugged: no deadline that a test run would reach. */
-  static final long UNTIMED_NANOS = TimeUnit.DAYS.toNanos(365);
+  private static final long UNTIMED_NANOS = TimeUnit.DAYS.toNanos(365);
 
   private ReadinessWaiter() {}
 
@@ -53,9 +53,7 @@ public final class ReadinessWaiter {
       return;
     }
     Duration timeout = plan.startupTimeout();
-    // a child JVM being debugged may sit at a breakpoint for as long as the developer likes
-    long deadline =
-        System.nanoTime() + (plan.debugPort() > 0 ? UNTIMED_NANOS : Durations.waitNanos(timeout));
+    long deadline = System.nanoTime() + startupWaitNanos(plan);
     try {
       if (plan.readyLine() != null) {
         awaitLine(p, plan, timeout, deadline);
@@ -73,6 +71,14 @@ public final class ReadinessWaiter {
       p.terminate(io.github.junitprocess.Signal.KILL, Duration.ZERO, true);
       throw e;
     }
+  }
+
+  /**
+   * How long the start of {@code plan} may take: its startup timeout, except for a child JVM being
+   * debugged, which may sit at a breakpoint for as long as the developer likes.
+   */
+  static long startupWaitNanos(LaunchPlan plan) {
+    return plan.debugPort() > 0 ? UNTIMED_NANOS : Durations.waitNanos(plan.startupTimeout());
   }
 
   static String describe(LaunchPlan plan) {

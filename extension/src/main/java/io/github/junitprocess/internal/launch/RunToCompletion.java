@@ -4,7 +4,6 @@ import io.github.junitprocess.ProcessException;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.Signal;
-import io.github.junitprocess.internal.support.Durations;
 import io.github.junitprocess.internal.teardown.TreeKiller;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -31,11 +30,7 @@ public final class RunToCompletion {
     Duration timeout = p.plan().startupTimeout();
     boolean exited;
     try {
-      exited =
-          p.awaitExit(
-              p.plan().debugPort() > 0
-                  ? ReadinessWaiter.UNTIMED_NANOS
-                  : Durations.waitNanos(timeout));
+      exited = p.awaitExit(ReadinessWaiter.startupWaitNanos(p.plan()));
       if (!exited && beingStopped.getAsBoolean()) {
         exited = p.awaitExit(p.plan().stopTimeout().plus(STOP_MARGIN).toNanos());
       }

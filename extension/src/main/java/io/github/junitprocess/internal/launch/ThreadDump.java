@@ -4,6 +4,7 @@ import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.Signal;
 import io.github.junitprocess.internal.capture.LineWaiter;
 import io.github.junitprocess.internal.capture.OutputCapture;
+import io.github.junitprocess.internal.support.Problems;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +39,8 @@ final class ThreadDump {
       return timeout; // QUIT would end it without a dump
     }
     String section = dumpSection(p);
-    ProcessTimeoutException e =
-        new ProcessTimeoutException(timeout.getMessage() + section, timeout.getCause());
-    for (Throwable s : timeout.getSuppressed()) {
-      e.addSuppressed(s);
-    }
-    return e;
+    return Problems.retold(
+        timeout, new ProcessTimeoutException(timeout.getMessage() + section, timeout.getCause()));
   }
 
   private static String dumpSection(ManagedProcess p) {

@@ -52,4 +52,16 @@ public final class Problems {
     }
     return thrown;
   }
+
+  /**
+   * {@code retold}, an exception that tells {@code original} again with another message, given the
+   * original's stack trace and suppressed problems, so that it reads as the same failure.
+   */
+  public static <T extends Throwable> T retold(Throwable original, T retold) {
+    retold.setStackTrace(original.getStackTrace());
+    for (Throwable s : original.getSuppressed()) {
+      retold.addSuppressed(s);
+    }
+    return retold;
+  }
 }

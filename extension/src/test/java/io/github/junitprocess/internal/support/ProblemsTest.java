@@ -47,4 +47,17 @@ class ProblemsTest {
     assertThat(e).hasMessage("closing failed").hasCause(first);
     assertThat(e.getSuppressed()).containsExactly(second);
   }
+
+  @Test
+  void aRetoldFailureKeepsTheOriginalsStackAndSuppressedProblems() {
+    IllegalStateException original = new IllegalStateException("db failed");
+    original.addSuppressed(new IOException("while closing"));
+
+    IllegalStateException retold =
+        Problems.retold(original, new IllegalStateException("db failed; api not started"));
+
+    assertThat(retold).hasMessage("db failed; api not started");
+    assertThat(retold.getStackTrace()).isEqualTo(original.getStackTrace());
+    assertThat(retold.getSuppressed()).containsExactly(original.getSuppressed());
+  }
 }
