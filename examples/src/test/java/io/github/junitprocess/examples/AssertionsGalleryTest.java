@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * runs an assertion on a process that does not fit it and checks the message, word for word.
  */
 class AssertionsGalleryTest {
-  static final Duration SOON = Duration.ofSeconds(10);
+  static final Duration SOON = Duration.ofSeconds(30); // a deadline: returns at the answer
 
   /** A finished process: {@code ProcessResult}. */
   @Nested

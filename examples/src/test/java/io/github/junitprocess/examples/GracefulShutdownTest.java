@@ -31,7 +31,7 @@ class GracefulShutdownTest {
           SpawnedProcess journal)
       throws Exception {
     journal.writeLine("first").writeLine("second");
-    journal.stdout().awaitLine("^got 2$", Duration.ofSeconds(10));
+    journal.stdout().awaitLine("^got 2$", Duration.ofSeconds(30));
 
     ProcessResult result = journal.stop();
 

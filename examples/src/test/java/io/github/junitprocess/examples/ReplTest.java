@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * matching line, past or future, so each step awaits a line only that step can produce.
  */
 class ReplTest {
-  static final Duration ANSWER = Duration.ofSeconds(10);
+  static final Duration ANSWER = Duration.ofSeconds(30); // a deadline: returns at the answer
 
   // -i: interactive without a terminal (prompts go to stderr); -q: no banner; -u: no buffering
   @SpawnProcess({"python3", "-u", "-q", "-i"})

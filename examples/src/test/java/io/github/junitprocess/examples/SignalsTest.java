@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(ProcessExtension.class)
 class SignalsTest {
   static final String DAEMON = "src/test/resources/signals/greeter_daemon.py";
-  static final Duration ANSWER = Duration.ofSeconds(10);
+  static final Duration ANSWER = Duration.ofSeconds(30); // a deadline: returns at the answer
 
   @TempDir Path dir;
   Path config;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * unfinished last line, awaited with {@code awaitMatch}.
  */
 class TerminalTest {
-  static final Duration ANSWER = Duration.ofSeconds(10);
+  static final Duration ANSWER = Duration.ofSeconds(30); // a deadline: returns at the answer
   static final String VAULT = "src/test/resources/terminal/vault.py";
 
   @SpawnProcess(

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class WarmPoolTest {
   static final String WORKER = "src/test/resources/pool/shouting_worker.py";
-  static final Duration ANSWER = Duration.ofSeconds(10);
+  static final Duration ANSWER = Duration.ofSeconds(30); // a deadline: returns at the answer
 
   @ProcessPool(
       size = 2,
