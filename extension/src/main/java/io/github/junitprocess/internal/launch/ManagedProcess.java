@@ -429,14 +429,14 @@ public class ManagedProcess implements SpawnedProcess {
   public ProcessResult stop(Duration grace) {
     Objects.requireNonNull(grace, "grace");
     refuseIfShared("stop()");
-    treeStop.stop(plan.stopSignal(), grace, treeStop.mayHaveEscapees());
+    treeStop.stop(plan.stopSignal(), grace);
     return resultNow();
   }
 
   @Override
   public ProcessResult kill() {
     refuseIfShared("kill()");
-    treeStop.stop(Signal.KILL, Duration.ZERO, treeStop.mayHaveEscapees());
+    treeStop.stop(Signal.KILL, Duration.ZERO);
     return resultNow();
   }
 

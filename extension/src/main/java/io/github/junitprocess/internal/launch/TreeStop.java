@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Signals and stops one process's tree: the signal to the whole group or tree, the graceful stop
@@ -74,11 +75,16 @@ final class TreeStop {
   }
 
   /**
-   * Whether descendants may have left the tree (setsid, double fork), so that a stop must look for
-   * them by marker: when a handle's stop returns, nothing it started may be left.
+   * {@link #stop(Signal, Duration, boolean)} with the sweep only where descendants may have left
+   * the tree (setsid, double fork): when a handle's stop returns, nothing it started may be left. A
+   * process run to completion may have escapees when it had already exited (its tree is gone); a
+   * long-running one when a pid that is not one of our spawns came to be since it was spawned. That
+   * second check reads /proc, so it is made once the first signal is on its way, while the process
+   * exits, not before: decided later it can only count more pids, so it never sweeps less.
    */
-  boolean mayHaveEscapees() {
-    return window == null ? !process.isAlive() : !window.onlyOurSpawnsSince();
+  boolean stop(Signal first, Duration grace) {
+    boolean exitedBefore = !process.isAlive();
+    return stop(first, grace, () -> window == null ? exitedBefore : !window.onlyOurSpawnsSince());
   }
 
   /**
@@ -88,6 +94,11 @@ final class TreeStop {
    * @return true when everything is gone
    */
   boolean stop(Signal first, Duration grace, boolean sweep) {
+    return stop(first, grace, () -> sweep);
+  }
+
+  /** {@code sweep} is asked once: after the first signal was sent, or before the KILL. */
+  private boolean stop(Signal first, Duration grace, BooleanSupplier sweepIfNeeded) {
     if (process.isAlive()) {
       root.markStopRequested();
       if (first != Signal.KILL && !grace.isZero() && !grace.isNegative()) {
@@ -104,6 +115,7 @@ final class TreeStop {
         } catch (RuntimeException e) {
           // e.g. no kill command: KILL below still ends the tree
         }
+        boolean sweep = sweepIfNeeded.getAsBoolean();
         long deadline = System.nanoTime() + Durations.waitNanos(grace);
         try {
           root.awaitExit(Durations.waitNanos(grace)); // escalate below if still running
@@ -115,9 +127,10 @@ final class TreeStop {
           root.closeStdin(); // the root was the whole tree and the JDK has reaped it
           return true;
         }
+        return killRemaining(sweep);
       }
     }
-    return killRemaining(sweep);
+    return killRemaining(sweepIfNeeded.getAsBoolean());
   }
 
   /** False in the instant after spawn, before the setsid wrapper has made the new group. */
