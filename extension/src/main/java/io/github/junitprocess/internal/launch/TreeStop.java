@@ -97,7 +97,7 @@ final class TreeStop {
     return stop(first, grace, () -> sweep);
   }
 
-  /** {@code sweep} is asked once: after the first signal was sent, or before the KILL. */
+  /** {@code sweepIfNeeded} is asked once: after the first signal was sent, or before the KILL. */
   private boolean stop(Signal first, Duration grace, BooleanSupplier sweepIfNeeded) {
     if (process.isAlive()) {
       root.markStopRequested();
