@@ -35,6 +35,21 @@ public final class BenchmarkSuite {
   private static final Pattern BATCH_LINE =
       Pattern.compile("batch (\\S+) (\\S+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)");
 
+  /**
+   * The signals of HUP, INT and QUIT that this JVM ignores, as it does when started by {@code
+   * nohup} or as a background job. A JVM that ignores one makes junit-process start every process
+   * through {@code env --default-signal} (one exec more per spawn, so that the process can be
+   * signalled); the forks are started with the default actions back, as a build in a terminal has
+   * them, so that the numbers do not depend on how the suite was started.
+   */
+  private static final List<String> IGNORED = ignoredSignals();
+
+  /** The command words that start a fork with {@link #IGNORED} reset; empty when none is. */
+  private static final List<String> DEFAULT_SIGNALS =
+      IGNORED.isEmpty()
+          ? List.of()
+          : List.of("env", "--default-signal=" + String.join(",", IGNORED));
+
   /** The benchmark classes, in the order they run and appear in the table. */
   static final List<Class<?>> CLASSES =
       List.of(
@@ -138,7 +153,8 @@ public final class BenchmarkSuite {
   private static boolean runRounds(
       Class<?> c, int fork, Plan plan, List<ResultsTable.Batch> batches, List<String> lines)
       throws Exception {
-    List<String> cmd =
+    List<String> cmd = new ArrayList<>(DEFAULT_SIGNALS);
+    cmd.addAll(
         List.of(
             javaCommand(),
             "-cp",
@@ -148,7 +164,7 @@ public final class BenchmarkSuite {
             Integer.toString(fork),
             Integer.toString(plan.warmups),
             Integer.toString(plan.rounds),
-            Integer.toString(plan.batchMillis));
+            Integer.toString(plan.batchMillis)));
     System.out.printf(
         Locale.ROOT,
         "# %s, fork %d of %d: %d warm-up + %d rounds of %d ms batches%n",
@@ -206,7 +222,8 @@ public final class BenchmarkSuite {
             + "- raw spawn + wait of `true` on this machine: %s (p50; absolute times differ"
             + " several-fold between machines, the ratios are what is claimed)%n"
             + "- cpus: %d, java %s (%s), %s %s%n"
-            + "- load average (1, 5, 15 min) before: %s, after: %s%n",
+            + "- load average (1, 5, 15 min) before: %s, after: %s%n"
+            + "%s",
         profile,
         plan.forks,
         plan.warmups,
@@ -220,7 +237,35 @@ public final class BenchmarkSuite {
         System.getProperty("os.name"),
         System.getProperty("os.version"),
         loadBefore,
-        loadAfter);
+        loadAfter,
+        IGNORED.isEmpty()
+            ? ""
+            : "- the suite's JVM ignored SIG"
+                + String.join(", SIG", IGNORED)
+                + " (nohup or a background job); its forks were started with the default"
+                + " actions back, as in a terminal\n");
+  }
+
+  /** Which of HUP, INT, QUIT the {@code SigIgn} mask of this process has; empty off Linux. */
+  private static List<String> ignoredSignals() {
+    long mask = 0;
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+        }
+      }
+    } catch (Exception e) {
+      return List.of(); // no /proc: nothing known to be ignored
+    }
+    List<String> out = new ArrayList<>();
+    String[] names = {"HUP", "INT", "QUIT"}; // signals 1, 2, 3
+    for (int i = 0; i < names.length; i++) {
+      if ((mask & (1L << i)) != 0) {
+        out.add(names[i]);
+      }
+    }
+    return out;
   }
 
   private static String loadAverage() {
@@ -234,13 +279,14 @@ public final class BenchmarkSuite {
 
   /** Runs {@link CaptureHeapCheck} in a fresh JVM and reads its result lines. */
   private static Map<String, ResultsTable.Heap> runHeapCheck() throws Exception {
-    List<String> cmd =
+    List<String> cmd = new ArrayList<>(DEFAULT_SIGNALS);
+    cmd.addAll(
         List.of(
             javaCommand(),
             "-Xmx512m",
             "-cp",
             System.getProperty("java.class.path"),
-            CaptureHeapCheck.class.getName());
+            CaptureHeapCheck.class.getName()));
     System.out.println("# Heap check: " + String.join(" ", cmd));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Map<String, ResultsTable.Heap> out = new LinkedHashMap<>();
