@@ -143,6 +143,20 @@ class TeardownTest {
   }
 
   @Test
+  void stopContinuesAProcessThatSomeoneElseStopped(Processes processes) {
+    // nothing forks in between (kill runs through the extension, so its pid is one of ours): the
+    // stop takes the way that reads no tree and checks the state only when the exit is late
+    SpawnedProcess p = processes.start("sleep", "100");
+    processes.run("kill", "-STOP", Long.toString(p.pid()));
+    TestKit.awaitState(p.pid(), 'T', WAIT);
+
+    ProcessResult r = p.stop(Duration.ofSeconds(30));
+
+    assertThat(r.signal()).contains(Signal.TERM);
+    assertThat(r.duration()).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
   void stopOnAnExitedProcessReturnsItsResult(Processes processes) {
     SpawnedProcess p = processes.start("sh", "-c", "exit 5");
     ProcessResult exited = p.waitFor(WAIT);

@@ -19,6 +19,12 @@ import java.util.function.BooleanSupplier;
  * ({@link TreeKiller}); this class keeps what a stop needs to remember between its steps.
  */
 final class TreeStop {
+  /**
+   * How long a graceful stop waits for the exit before it reads the process's state, to continue it
+   * if someone else stopped it (a stop of our own is continued at once).
+   */
+  private static final long STATE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private final ManagedProcess root;
   private final Process process;
   private final long pid;
@@ -97,20 +103,29 @@ final class TreeStop {
     return stop(first, grace, () -> sweep);
   }
 
-  /** {@code sweepIfNeeded} is asked once: after the first signal was sent, or before the KILL. */
+  /**
+   * {@code sweepIfNeeded} is asked once: after the first signal was sent, or before the KILL.
+   *
+   * <p>The tree is read before the first signal, so that its members get it and the KILL step still
+   * finds them once the root has gone, except when the process is alone: when every pid handed out
+   * since its spawn went to one of our spawns, it cannot have forked, and its tree is itself (no
+   * /proc walk). A fork in the instant between that check and the signal gives a pid that the sweep
+   * check after the signal sees: that descendant is then killed by its marker.
+   */
   private boolean stop(Signal first, Duration grace, BooleanSupplier sweepIfNeeded) {
     if (process.isAlive()) {
       root.markStopRequested();
       if (first != Signal.KILL && !grace.isZero() && !grace.isNegative()) {
-        ProcFs.Stat stat = ProcFs.AVAILABLE ? ProcFs.stat(pid) : null;
-        List<TreeKiller.Member> tree = tree(stat);
+        long ticks = root.knownStartTicks();
+        boolean alone = ticks > 0 && window != null && window.onlyOurSpawnsSince();
+        ProcFs.Stat stat = alone || !ProcFs.AVAILABLE ? null : ProcFs.stat(pid);
+        List<TreeKiller.Member> tree =
+            alone ? List.of(new TreeKiller.Member(process.toHandle(), ticks)) : tree(stat);
         lastTree = tree;
         try {
           TreeKiller.send(tree, first);
-          if (first != Signal.CONT && (suspended || (stat != null && stat.state == 'T'))) {
-            // a stopped process acts on the signal only when continued; the state check alone
-            // would race with a STOP that was sent but not yet acted on
-            TreeKiller.send(tree, Signal.CONT);
+          if (first != Signal.CONT && suspended) {
+            TreeKiller.send(tree, Signal.CONT); // stopped by us: it acts on first once continued
           }
         } catch (RuntimeException e) {
           // e.g. no kill command: KILL below still ends the tree
@@ -118,9 +133,19 @@ final class TreeStop {
         boolean sweep = sweepIfNeeded.getAsBoolean();
         long deadline = System.nanoTime() + Durations.waitNanos(grace);
         try {
-          root.awaitExit(Durations.waitNanos(grace)); // escalate below if still running
+          // one that has not exited soon may have been stopped by someone else: continue it then
+          long soon = first != Signal.CONT && !suspended ? STATE_CHECK_NANOS : -1;
+          long graceNanos = Durations.waitNanos(grace);
+          if (soon < 0 || soon >= graceNanos || !root.awaitExit(soon)) {
+            if (soon >= 0 && soon < graceNanos) {
+              continueIfStopped(ProcFs.AVAILABLE ? ProcFs.stat(pid) : null, tree);
+            }
+            root.awaitExit(deadline - System.nanoTime()); // escalate below if still running
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+          // e.g. no kill command for CONT: KILL below still ends the tree
         }
         TreeKiller.awaitGone(tree.subList(Math.min(1, tree.size()), tree.size()), deadline);
         if (tree.size() == 1 && !sweep && !process.isAlive()) {
@@ -131,6 +156,17 @@ final class TreeStop {
       }
     }
     return killRemaining(sweepIfNeeded.getAsBoolean());
+  }
+
+  /**
+   * {@code CONT} to the tree when {@code stat} shows the root stopped: it acts on the signal sent
+   * only when continued. A STOP of our own is answered at once, without this check: the state would
+   * race with a STOP that was sent but not yet acted on.
+   */
+  private static void continueIfStopped(ProcFs.Stat stat, List<TreeKiller.Member> tree) {
+    if (stat != null && stat.state == 'T') {
+      TreeKiller.send(tree, Signal.CONT);
+    }
   }
 
   /** False in the instant after spawn, before the setsid wrapper has made the new group. */
