@@ -2,7 +2,9 @@ package io.github.junitprocess.teardown;
 
 import static io.github.junitprocess.TestKit.isGone;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.junitprocess.ProcessExitedException;
 import io.github.junitprocess.ProcessExtension;
 import io.github.junitprocess.ProcessResult;
 import io.github.junitprocess.ProcessSpec;
@@ -154,6 +156,56 @@ class TeardownTest {
 
     assertThat(r.signal()).contains(Signal.TERM);
     assertThat(r.duration()).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aLineWaiterEndsWhenAStopEndsTheProcess(Processes processes) throws Exception {
+    // a graceful stop waits for the exit in place of the exit watcher: it must still tell waiters
+    assertLineWaiterEndsWithTheStop(processes, "echo up; exec sleep 100", Signal.TERM);
+  }
+
+  @Test
+  void aLineWaiterEndsWhenAStopHasToKill(Processes processes) throws Exception {
+    assertLineWaiterEndsWithTheStop(
+        processes, "trap '' TERM; echo up; while :; do read x; done", Signal.KILL);
+  }
+
+  private static void assertLineWaiterEndsWithTheStop(
+      Processes processes, String script, Signal endedBy) throws Exception {
+    SpawnedProcess p = processes.start("sh", "-c", script);
+    p.stdout().awaitLine("up", WAIT);
+    java.util.concurrent.ExecutorService waiter =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<String> line =
+          waiter.submit(() -> p.stdout().awaitLine("never", Duration.ofMinutes(5)));
+
+      ProcessResult r = p.stop(Duration.ofMillis(endedBy == Signal.KILL ? 300 : 30_000));
+
+      assertThat(r.signal()).contains(endedBy);
+      assertThat(r.duration()).isPositive().isLessThan(Duration.ofMinutes(1)); // exit time taken
+      assertThatThrownBy(
+              () -> line.get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+          .isInstanceOf(java.util.concurrent.ExecutionException.class)
+          .hasCauseInstanceOf(ProcessExitedException.class);
+    } finally {
+      waiter.shutdownNow();
+    }
+  }
+
+  @Test
+  void stopsLeaveTheCaptureThreadsFitToWatchTheNextExit(Processes processes) {
+    for (int i = 0; i < 20; i++) {
+      SpawnedProcess p = processes.start("sh", "-c", "echo up; exec sleep 100");
+      p.stdout().awaitLine("up", WAIT);
+      assertThat(p.stop().signal()).contains(Signal.TERM);
+    }
+    SpawnedProcess last = processes.start("sh", "-c", "echo partial; exec sleep 0.2");
+
+    // the reused threads that watched the stopped processes now watch this one: it exits by itself
+    assertThatThrownBy(() -> last.stdout().awaitLine("never", Duration.ofMinutes(5)))
+        .isInstanceOf(ProcessExitedException.class)
+        .hasMessageContaining("exit code 0");
   }
 
   @Test

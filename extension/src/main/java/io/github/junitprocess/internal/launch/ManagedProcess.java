@@ -47,6 +47,22 @@ public class ManagedProcess implements SpawnedProcess {
   private final long startNanos;
   private final CompletableFuture<Void> exit = new CompletableFuture<>();
   private final AtomicBoolean exitWatched = new AtomicBoolean();
+
+  /** Guards {@link #watcher} and {@link #watchHandedOver}. */
+  private final Object watchLock = new Object();
+
+  /** The thread blocked in {@code waitFor} for {@link #exitFuture()}, while it is. */
+  private Thread watcher;
+
+  /** True while a graceful stop waits for the exit in place of the watcher. */
+  private boolean watchHandedOver;
+
+  /** Whether the exit was watched when the stop took over: it is watched again after it. */
+  private boolean watchBeforeHandOver;
+
+  /** Set when a hand-over interrupted {@link #watcher}, so it knows the interrupt was ours. */
+  private boolean interruptedByHandOver;
+
   private volatile long exitNanos;
   private volatile boolean stopRequested;
 
@@ -140,17 +156,76 @@ public class ManagedProcess implements SpawnedProcess {
    */
   CompletableFuture<Void> exitFuture() {
     if (!exit.isDone() && exitWatched.compareAndSet(false, true)) {
-      CaptureThreads.EXECUTOR.execute(
-          () -> {
-            try {
-              process.waitFor();
-              markExited();
-            } catch (InterruptedException e) {
-              exit.completeExceptionally(e); // only at JVM shutdown: nobody waits any more
-            }
-          });
+      CaptureThreads.EXECUTOR.execute(this::watchExit);
     }
     return exit;
+  }
+
+  private void watchExit() {
+    synchronized (watchLock) {
+      if (watchHandedOver || exit.isDone()) {
+        exitWatched.set(false); // a stop waits for the exit now; it watches again if need be
+        return;
+      }
+      watcher = Thread.currentThread();
+    }
+    boolean exited = false;
+    boolean handedOver;
+    boolean watchAgain = false;
+    try {
+      process.waitFor();
+      exited = true;
+    } catch (InterruptedException e) {
+      // handed over to a stop, or the JVM shuts down
+    } finally {
+      synchronized (watchLock) {
+        watcher = null;
+        handedOver = interruptedByHandOver;
+        interruptedByHandOver = false;
+        Thread.interrupted(); // a hand-over's interrupt must not reach the thread's next task
+        if (!exited && handedOver) {
+          exitWatched.set(false);
+          watchAgain = !watchHandedOver; // the stop ended before this thread saw its interrupt
+        }
+      }
+    }
+    if (exited) {
+      markExited();
+    } else if (!handedOver) {
+      exit.completeExceptionally(new InterruptedException("exit watch interrupted"));
+    } else if (watchAgain) {
+      exitFuture();
+    }
+  }
+
+  /**
+   * Called by a graceful stop, which waits for the exit itself: the watcher stops waiting, so that
+   * the exit wakes one thread instead of two (the stop completes {@link #exitFuture()}). Each call
+   * is followed by {@link #resumeExitWatch()}.
+   */
+  void handOverExitWatch() {
+    synchronized (watchLock) {
+      watchHandedOver = true;
+      watchBeforeHandOver = exitWatched.get();
+      if (watcher != null) {
+        interruptedByHandOver = true;
+        watcher.interrupt();
+      }
+    }
+  }
+
+  /** After a stop: watches again if the process still runs (the stop gave up, or failed). */
+  void resumeExitWatch() {
+    boolean watch;
+    synchronized (watchLock) {
+      watchHandedOver = false;
+      watch = watchBeforeHandOver;
+    }
+    if (!process.isAlive()) {
+      markExited();
+    } else if (watch) {
+      exitFuture();
+    }
   }
 
   /** Waits up to {@code nanos} for the exit, woken directly by the JDK when it happens. */

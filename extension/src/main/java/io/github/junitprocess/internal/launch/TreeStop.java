@@ -122,40 +122,51 @@ final class TreeStop {
         List<TreeKiller.Member> tree =
             alone ? List.of(new TreeKiller.Member(process.toHandle(), ticks)) : tree(stat);
         lastTree = tree;
+        root.handOverExitWatch();
         try {
-          TreeKiller.send(tree, first);
-          if (first != Signal.CONT && suspended) {
-            TreeKiller.send(tree, Signal.CONT); // stopped by us: it acts on first once continued
-          }
-        } catch (RuntimeException e) {
-          // e.g. no kill command: KILL below still ends the tree
+          return stopGracefully(first, grace, sweepIfNeeded, tree);
+        } finally {
+          root.resumeExitWatch();
         }
-        boolean sweep = sweepIfNeeded.getAsBoolean();
-        long deadline = System.nanoTime() + Durations.waitNanos(grace);
-        try {
-          // one that has not exited soon may have been stopped by someone else: continue it then
-          long soon = first != Signal.CONT && !suspended ? STATE_CHECK_NANOS : -1;
-          long graceNanos = Durations.waitNanos(grace);
-          if (soon < 0 || soon >= graceNanos || !root.awaitExit(soon)) {
-            if (soon >= 0 && soon < graceNanos) {
-              continueIfStopped(ProcFs.AVAILABLE ? ProcFs.stat(pid) : null, tree);
-            }
-            root.awaitExit(deadline - System.nanoTime()); // escalate below if still running
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-          // e.g. no kill command for CONT: KILL below still ends the tree
-        }
-        TreeKiller.awaitGone(tree.subList(Math.min(1, tree.size()), tree.size()), deadline);
-        if (tree.size() == 1 && !sweep && !process.isAlive()) {
-          root.closeStdin(); // the root was the whole tree and the JDK has reaped it
-          return true;
-        }
-        return killRemaining(sweep);
       }
     }
     return killRemaining(sweepIfNeeded.getAsBoolean());
+  }
+
+  /** The graceful part of a stop: {@code first}, the grace, then KILL to what is left. */
+  private boolean stopGracefully(
+      Signal first, Duration grace, BooleanSupplier sweepIfNeeded, List<TreeKiller.Member> tree) {
+    try {
+      TreeKiller.send(tree, first);
+      if (first != Signal.CONT && suspended) {
+        TreeKiller.send(tree, Signal.CONT); // stopped by us: it acts on first once continued
+      }
+    } catch (RuntimeException e) {
+      // e.g. no kill command: KILL below still ends the tree
+    }
+    boolean sweep = sweepIfNeeded.getAsBoolean();
+    long deadline = System.nanoTime() + Durations.waitNanos(grace);
+    try {
+      // one that has not exited soon may have been stopped by someone else: continue it then
+      long soon = first != Signal.CONT && !suspended ? STATE_CHECK_NANOS : -1;
+      long graceNanos = Durations.waitNanos(grace);
+      if (soon < 0 || soon >= graceNanos || !root.awaitExit(soon)) {
+        if (soon >= 0 && soon < graceNanos) {
+          continueIfStopped(ProcFs.AVAILABLE ? ProcFs.stat(pid) : null, tree);
+        }
+        root.awaitExit(deadline - System.nanoTime()); // escalate below if still running
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // e.g. no kill command for CONT: KILL below still ends the tree
+    }
+    TreeKiller.awaitGone(tree.subList(Math.min(1, tree.size()), tree.size()), deadline);
+    if (tree.size() == 1 && !sweep && !process.isAlive()) {
+      root.closeStdin(); // the root was the whole tree and the JDK has reaped it
+      return true;
+    }
+    return killRemaining(sweep);
   }
 
   /**
