@@ -33,8 +33,10 @@ import org.zeroturnaround.exec.stream.LogOutputStream;
 
 /**
  * Graceful stop of a process that exits on SIGTERM: from the stop call until it has exited. The
- * process is started (and has printed its ready line, so it runs {@code sleep}) before the clock
- * starts; starting it is not measured.
+ * process is started before the clock starts, and has printed its ready line and finished its exec
+ * of {@code sleep} ({@link ProcState#awaitSleepingIn}); starting it is not measured. Without that
+ * wait a stop could land while the exec is under way, and time part of it, more or less depending
+ * on how soon after the ready line each variant stops.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -68,6 +70,7 @@ public class GracefulStopBenchmark {
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       Checks.equal("ready", out.readLine());
+      ProcState.awaitSleepingIn(process.pid(), "sleep");
     }
 
     @TearDown(Level.Invocation)
@@ -83,6 +86,7 @@ public class GracefulStopBenchmark {
     @Setup(Level.Invocation)
     public void start(GracefulStopBenchmark benchmark) {
       process = benchmark.scope.processes().start(ProcessSpec.of(COMMAND).readyLine("ready"));
+      ProcState.awaitSleepingIn(process.pid(), "sleep");
     }
 
     @TearDown(Level.Invocation)
@@ -120,6 +124,7 @@ public class GracefulStopBenchmark {
       Checks.equal("ready\n", new String(ready, StandardCharsets.UTF_8));
       stdout = readers.submit(() -> drain(out));
       stderr = readers.submit(() -> drain(process.getErrorStream()));
+      ProcState.awaitSleepingIn(process.pid(), "sleep");
     }
 
     @TearDown(Level.Invocation)
@@ -160,6 +165,7 @@ public class GracefulStopBenchmark {
       if (!ready.await(10, TimeUnit.SECONDS)) {
         throw new IllegalStateException("zt-exec: no ready line within 10 s");
       }
+      ProcState.awaitSleepingIn(process.getProcess().pid(), "sleep");
     }
 
     @TearDown(Level.Invocation)

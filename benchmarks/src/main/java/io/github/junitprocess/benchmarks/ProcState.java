@@ -75,6 +75,31 @@ final class ProcState {
     }
   }
 
+  /**
+   * Waits until {@code pid} runs {@code command} and sleeps in it ({@code (command) S} in {@code
+   * /proc/PID/stat}): its exec is over, so a signal finds it idle. A ready line printed just before
+   * an {@code exec} comes while the exec is still under way, and a signal then would time the
+   * exec's rest too. Fails after 10 s.
+   */
+  static void awaitSleepingIn(long pid, String command) {
+    String want = "(" + command + ") S";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    String stat = "";
+    while (System.nanoTime() - deadline < 0) {
+      try {
+        stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.ISO_8859_1);
+      } catch (IOException e) {
+        throw new IllegalStateException("process " + pid + " ended before it ran " + command, e);
+      }
+      if (stat.contains(want)) {
+        return;
+      }
+      LockSupport.parkNanos(POLL_NANOS);
+    }
+    throw new IllegalStateException(
+        "process " + pid + " not sleeping in " + command + " after 10 s: " + stat);
+  }
+
   /** Fails when one of {@code pids} is still running: a benchmark must leave nothing behind. */
   static void requireGone(Collection<Long> pids, String what) {
     if (!awaitGone(pids, TimeUnit.SECONDS.toNanos(5))) {
