@@ -75,6 +75,16 @@ class ProcFsParsingTest {
   }
 
   @Test
+  void lastPidIsReadAfreshEachTime() throws Exception {
+    // the file is kept open and read again from its start: each read must show the pids since
+    long before = ProcFs.lastPid();
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+
+    assertThat(ProcFs.lastPid()).isGreaterThanOrEqualTo(p.pid()).isGreaterThan(before);
+  }
+
+  @Test
   void uptimeIsReadInClockTicks() {
     assertThat(ProcFs.parseUptimeTicks("12345.67 45678.90\n")).isEqualTo(1234567);
     assertThat(ProcFs.parseUptimeTicks("")).isEqualTo(-1);
