@@ -194,6 +194,28 @@ class TeardownTest {
   }
 
   @Test
+  void twoStopsAtOnceBothReturnTheResultAndWaitersEnd(Processes processes) throws Exception {
+    SpawnedProcess p = processes.start("sh", "-c", "echo up; exec sleep 100");
+    p.stdout().awaitLine("up", WAIT);
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      java.util.concurrent.Future<String> line =
+          threads.submit(() -> p.stdout().awaitLine("never", Duration.ofMinutes(5)));
+      java.util.concurrent.Future<ProcessResult> one = threads.submit(() -> p.stop());
+      java.util.concurrent.Future<ProcessResult> two = threads.submit(() -> p.stop());
+
+      long ms = WAIT.toMillis();
+      java.util.concurrent.TimeUnit unit = java.util.concurrent.TimeUnit.MILLISECONDS;
+      assertThat(one.get(ms, unit).signal()).contains(Signal.TERM);
+      assertThat(two.get(ms, unit).signal()).contains(Signal.TERM);
+      assertThatThrownBy(() -> line.get(ms, unit)).hasCauseInstanceOf(ProcessExitedException.class);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void stopsLeaveTheCaptureThreadsFitToWatchTheNextExit(Processes processes) {
     for (int i = 0; i < 20; i++) {
       SpawnedProcess p = processes.start("sh", "-c", "echo up; exec sleep 100");

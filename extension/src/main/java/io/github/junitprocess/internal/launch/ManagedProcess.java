@@ -48,16 +48,16 @@ public class ManagedProcess implements SpawnedProcess {
   private final CompletableFuture<Void> exit = new CompletableFuture<>();
   private final AtomicBoolean exitWatched = new AtomicBoolean();
 
-  /** Guards {@link #watcher} and {@link #watchHandedOver}. */
+  /** Guards {@link #watcher}, {@link #handOvers} and the two flags below them. */
   private final Object watchLock = new Object();
 
   /** The thread blocked in {@code waitFor} for {@link #exitFuture()}, while it is. */
   private Thread watcher;
 
-  /** True while a graceful stop waits for the exit in place of the watcher. */
-  private boolean watchHandedOver;
+  /** How many graceful stops wait for the exit in place of the watcher (stops may overlap). */
+  private int handOvers;
 
-  /** Whether the exit was watched when the stop took over: it is watched again after it. */
+  /** Whether the exit was watched when the first stop took over: it is watched again after. */
   private boolean watchBeforeHandOver;
 
   /** Set when a hand-over interrupted {@link #watcher}, so it knows the interrupt was ours. */
@@ -163,7 +163,7 @@ public class ManagedProcess implements SpawnedProcess {
 
   private void watchExit() {
     synchronized (watchLock) {
-      if (watchHandedOver || exit.isDone()) {
+      if (handOvers > 0 || exit.isDone()) {
         exitWatched.set(false); // a stop waits for the exit now; it watches again if need be
         return;
       }
@@ -185,7 +185,7 @@ public class ManagedProcess implements SpawnedProcess {
         Thread.interrupted(); // a hand-over's interrupt must not reach the thread's next task
         if (!exited && handedOver) {
           exitWatched.set(false);
-          watchAgain = !watchHandedOver; // the stop ended before this thread saw its interrupt
+          watchAgain = handOvers == 0; // the stop ended before this thread saw its interrupt
         }
       }
     }
@@ -205,8 +205,9 @@ public class ManagedProcess implements SpawnedProcess {
    */
   void handOverExitWatch() {
     synchronized (watchLock) {
-      watchHandedOver = true;
-      watchBeforeHandOver = exitWatched.get();
+      if (handOvers++ == 0) {
+        watchBeforeHandOver = exitWatched.get();
+      }
       if (watcher != null) {
         interruptedByHandOver = true;
         watcher.interrupt();
@@ -218,8 +219,7 @@ public class ManagedProcess implements SpawnedProcess {
   void resumeExitWatch() {
     boolean watch;
     synchronized (watchLock) {
-      watchHandedOver = false;
-      watch = watchBeforeHandOver;
+      watch = --handOvers == 0 && watchBeforeHandOver;
     }
     if (!process.isAlive()) {
       markExited();
