@@ -129,38 +129,6 @@ public final class TestKit {
     }
   }
 
-  /**
-   * Waits until the process's state in {@code /proc/PID/stat} is {@code state} ({@code T} once a
-   * STOP signal has been acted on); fails after {@code timeout}. The kernel gives no event for a
-   * state change, so the file is read again every millisecond.
-   */
-  public static void awaitState(long pid, char state, java.time.Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    char seen = '?';
-    while (System.nanoTime() - deadline < 0) {
-      try {
-        String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        seen = s.charAt(s.lastIndexOf(')') + 2);
-      } catch (IOException e) {
-        seen = '-'; // gone
-      }
-      if (seen == state) {
-        return;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-    }
-    throw new AssertionError(
-        "process "
-            + pid
-            + " not in state "
-            + state
-            + " within "
-            + timeout
-            + " (last: "
-            + seen
-            + ")");
-  }
-
   /** Asserts every pid is gone (a zombie counts as gone). */
   public static void assertAllGone(java.util.Collection<Long> pids) {
     assertThat(pids).as("processes still running").allMatch(TestKit::isGone);

@@ -13,6 +13,7 @@ import io.github.junitprocess.Processes;
 import io.github.junitprocess.Signal;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.TestKit;
+import io.github.junitprocess.torture.ProcessTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -150,7 +151,7 @@ class TeardownTest {
     // stop takes the way that reads no tree and checks the state only when the exit is late
     SpawnedProcess p = processes.start("sleep", "100");
     processes.run("kill", "-STOP", Long.toString(p.pid()));
-    TestKit.awaitState(p.pid(), 'T', WAIT);
+    ProcessTable.awaitState(p.pid(), 'T', WAIT);
 
     ProcessResult r = p.stop(Duration.ofSeconds(30));
 

@@ -69,6 +69,32 @@ public final class ProcessTable {
     return statFields(pid).map(f -> f[0].charAt(0)).orElse('-');
   }
 
+  /**
+   * Waits until {@code pid}'s state letter is {@code state} ({@code T} once a STOP signal has been
+   * acted on); fails after {@code timeout}, naming the last state seen.
+   */
+  public static void awaitState(long pid, char state, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = FIRST_PAUSE_NANOS;
+    char seen;
+    while ((seen = state(pid)) != state) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "pid "
+                + pid
+                + " not in state "
+                + state
+                + " within "
+                + timeout
+                + " (last: "
+                + seen
+                + ")");
+      }
+      LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+    }
+  }
+
   public static long parentOf(long pid) {
     return statFields(pid).map(f -> Long.parseLong(f[1])).orElse(-1L);
   }

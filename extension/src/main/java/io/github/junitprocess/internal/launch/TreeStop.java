@@ -145,14 +145,14 @@ final class TreeStop {
       // e.g. no kill command: KILL below still ends the tree
     }
     boolean sweep = sweepIfNeeded.getAsBoolean();
-    long deadline = System.nanoTime() + Durations.waitNanos(grace);
+    long graceNanos = Durations.waitNanos(grace);
+    long deadline = System.nanoTime() + graceNanos;
+    // one that has not exited soon may have been stopped by someone else: continue it then
+    boolean checkLate = first != Signal.CONT && !suspended && STATE_CHECK_NANOS < graceNanos;
     try {
-      // one that has not exited soon may have been stopped by someone else: continue it then
-      long soon = first != Signal.CONT && !suspended ? STATE_CHECK_NANOS : -1;
-      long graceNanos = Durations.waitNanos(grace);
-      if (soon < 0 || soon >= graceNanos || !root.awaitExit(soon)) {
-        if (soon >= 0 && soon < graceNanos) {
-          continueIfStopped(ProcFs.AVAILABLE ? ProcFs.stat(pid) : null, tree);
+      if (!checkLate || !root.awaitExit(STATE_CHECK_NANOS)) {
+        if (checkLate) {
+          continueIfStopped(tree);
         }
         root.awaitExit(deadline - System.nanoTime()); // escalate below if still running
       }
@@ -170,11 +170,12 @@ final class TreeStop {
   }
 
   /**
-   * {@code CONT} to the tree when {@code stat} shows the root stopped: it acts on the signal sent
-   * only when continued. A STOP of our own is answered at once, without this check: the state would
-   * race with a STOP that was sent but not yet acted on.
+   * {@code CONT} to the tree when the root's stat shows it stopped: it acts on the signal sent only
+   * when continued. A STOP of our own is answered at once, without this check: the state would race
+   * with a STOP that was sent but not yet acted on.
    */
-  private static void continueIfStopped(ProcFs.Stat stat, List<TreeKiller.Member> tree) {
+  private void continueIfStopped(List<TreeKiller.Member> tree) {
+    ProcFs.Stat stat = ProcFs.AVAILABLE ? ProcFs.stat(pid) : null;
     if (stat != null && stat.state == 'T') {
       TreeKiller.send(tree, Signal.CONT);
     }

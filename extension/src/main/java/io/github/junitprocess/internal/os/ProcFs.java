@@ -105,12 +105,13 @@ public final class ProcFs {
    * anew on every seek to 0): a stop and a spawn each read it, so they save an open and a close.
    */
   private static final class LoadAvg {
+    private static final String PATH = "/proc/loadavg";
     private static final RandomAccessFile FILE = open();
     private static final byte[] BUFFER = new byte[128];
 
     private static RandomAccessFile open() {
       try {
-        return AVAILABLE ? new RandomAccessFile("/proc/loadavg", "r") : null;
+        return AVAILABLE ? new RandomAccessFile(PATH, "r") : null;
       } catch (IOException | SecurityException e) {
         return null;
       }
@@ -119,7 +120,7 @@ public final class ProcFs {
     /** The file's text (one line), or {@code null} when it cannot be read. */
     static byte[] read() {
       if (FILE == null) {
-        return ProcFs.read("/proc/loadavg", BUFFER.length);
+        return ProcFs.read(PATH, BUFFER.length);
       }
       synchronized (BUFFER) {
         try {
@@ -134,7 +135,7 @@ public final class ProcFs {
           }
           return java.util.Arrays.copyOf(BUFFER, len);
         } catch (IOException e) {
-          return ProcFs.read("/proc/loadavg", BUFFER.length);
+          return ProcFs.read(PATH, BUFFER.length);
         }
       }
     }
