@@ -13,6 +13,7 @@ import io.github.junitprocess.Processes;
 import io.github.junitprocess.Signal;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.TestKit;
+import io.github.junitprocess.fixtures.StopFixtures;
 import io.github.junitprocess.torture.ProcessTable;
 import java.time.Duration;
 import java.util.List;
@@ -214,6 +215,19 @@ class TeardownTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void concurrentStopsOfSameNamedProcessesEachEndOnlyTheirOwn() {
+    StopFixtures.PIDS.clear();
+    StopFixtures.partners = new java.util.concurrent.Exchanger<>();
+
+    var results = TestKit.run(StopFixtures.ConcurrentStops.class, TestKit.CONCURRENTLY);
+
+    assertThat(TestKit.failures(results)).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.succeeded(8).failed(0));
+
+    assertThat(StopFixtures.PIDS).hasSize(8).doesNotHaveDuplicates().allMatch(TestKit::isGone);
   }
 
   @Test
