@@ -1,26 +1,51 @@
 package io.github.junitprocess.internal.capture;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 
 /**
  * The bounded in-memory copy of one stream: the first half of the limit (the head) and the last
- * half (the tail, a ring), the middle dropped once the stream outgrows the limit. It counts every
- * byte appended, kept or not.
+ * half (the tail), the middle dropped once the stream outgrows the limit. It counts every byte
+ * appended, kept or not.
+ *
+ * <p>The tail is a queue of chunks, oldest first, that together hold at least its last half of the
+ * limit once the stream is that long; the oldest chunk is dropped (and its array reused) as soon as
+ * the others hold enough. A pump that reads large chunks hands its read buffer over ({@link
+ * #appendOwned}) instead of having it copied: a child that writes hundreds of MiB costs no copy per
+ * chunk, only the read. The tail's arrays then hold up to one chunk more than half the limit, and
+ * at most twice that when reads come back between half full and full.
  *
  * <p>Plain data: no threads, no I/O, not thread-safe. Its {@link OutputCapture}'s lock guards it.
  */
 final class HeadTailBuffer {
+  /** The largest array the tail copies small writes into (no larger than the tail). */
+  private static final int CHUNK = 64 * 1024;
+
+  private static final byte[] NOTHING = new byte[0];
+
   private final int headCap;
   private final int tailCap;
 
-  private byte[] head = new byte[0]; // grows up to headCap: a short stream costs little memory
+  private byte[] head = NOTHING; // grows up to headCap: a short stream costs little memory
   private int headLen;
-  private byte[] tail; // allocated once the head is full
-  private int tailPos; // where the next byte goes; the oldest byte once the ring is full
-  private boolean tailFull;
+  private final ArrayDeque<Chunk> tail = new ArrayDeque<>(); // after the head, oldest first
+  private long tailBytes; // in the chunks: at most one chunk more than tailCap
+  private byte[] spare; // the array of the chunk dropped last, for the next one
   private long size;
+
+  /** Part of the tail: {@code len} bytes at the start of {@code data}. */
+  private static final class Chunk {
+    final byte[] data;
+    int len;
+
+    Chunk(byte[] data, int len) {
+      this.data = data;
+      this.len = len;
+    }
+  }
 
   /** Keeps up to {@code limit} bytes: {@code limit / 2} from the start, the rest from the end. */
   HeadTailBuffer(long limit) {
@@ -28,8 +53,44 @@ final class HeadTailBuffer {
     this.tailCap = (int) (limit - limit / 2);
   }
 
-  /** Appends {@code len} bytes of {@code buf} from {@code off}. */
+  /** Appends {@code len} bytes of {@code buf} from {@code off}, copied. */
   void append(byte[] buf, int off, int len) {
+    int rest = appendToHead(buf, off, len);
+    if (rest > 0) {
+      copyToTail(buf, off + len - rest, rest);
+    }
+  }
+
+  /**
+   * Appends the first {@code len} bytes of {@code buf}, a read buffer that the caller gives up: the
+   * tail may keep the array itself rather than copy it. It never changes those bytes, so the caller
+   * may still read them (to write them to a file) until its next call.
+   *
+   * @return the array to read into next: {@code buf} when it was copied, otherwise another of the
+   *     same length
+   */
+  byte[] appendOwned(byte[] buf, int len) {
+    int rest = appendToHead(buf, 0, len);
+    if (rest <= 0 || rest < len || len < buf.length / 2 || tailCap < buf.length) {
+      if (rest > 0) {
+        copyToTail(buf, len - rest, rest); // part of it went to the head, or it is small
+      }
+      return buf;
+    }
+    tail.addLast(new Chunk(buf, len));
+    tailBytes += len;
+    dropUnneeded();
+    byte[] next = spare != null && spare.length == buf.length ? spare : new byte[buf.length];
+    if (next == spare) {
+      spare = null;
+    }
+    return next;
+  }
+
+  /**
+   * Copies what fits of {@code len} bytes into the head; returns how many are left for the tail.
+   */
+  private int appendToHead(byte[] buf, int off, int len) {
     size += len;
     int toHead = Math.min(len, headCap - headLen);
     if (toHead > 0) {
@@ -40,28 +101,48 @@ final class HeadTailBuffer {
       System.arraycopy(buf, off, head, headLen, toHead);
       headLen += toHead;
     }
-    int rest = len - toHead;
-    if (rest <= 0) {
-      return;
+    return len - toHead;
+  }
+
+  private void copyToTail(byte[] buf, int from, int n) {
+    if (n >= tailCap) { // replaces the whole tail: only its last tailCap bytes count
+      tail.clear();
+      tailBytes = 0;
+      from += n - tailCap;
+      n = tailCap;
     }
-    if (tail == null) {
-      tail = new byte[tailCap];
+    while (n > 0) {
+      Chunk last = tail.peekLast();
+      if (last == null || last.len == last.data.length) {
+        last = new Chunk(newChunkArray(), 0);
+        tail.addLast(last);
+      }
+      int k = Math.min(n, last.data.length - last.len);
+      System.arraycopy(buf, from, last.data, last.len, k);
+      last.len += k;
+      tailBytes += k;
+      from += k;
+      n -= k;
     }
-    if (rest >= tailCap) {
-      System.arraycopy(buf, off + len - tailCap, tail, 0, tailCap);
-      tailPos = 0;
-      tailFull = true;
-      return;
+    dropUnneeded();
+  }
+
+  private byte[] newChunkArray() {
+    int length = Math.min(CHUNK, tailCap);
+    byte[] array = spare != null && spare.length == length ? spare : new byte[length];
+    if (array == spare) {
+      spare = null;
     }
-    int from = off + toHead;
-    int pos = tailPos;
-    int first = Math.min(rest, tailCap - pos);
-    System.arraycopy(buf, from, tail, pos, first);
-    System.arraycopy(buf, from + first, tail, 0, rest - first);
-    if (pos + rest >= tailCap) {
-      tailFull = true;
+    return array;
+  }
+
+  /** Drops the oldest chunks while the others hold the whole tail. */
+  private void dropUnneeded() {
+    while (tailBytes - tail.getFirst().len >= tailCap) {
+      Chunk oldest = tail.removeFirst();
+      tailBytes -= oldest.len;
+      spare = oldest.data;
     }
-    tailPos = (pos + rest) % tailCap;
   }
 
   /** True when appending {@code more} bytes would drop some of the stream. */
@@ -91,26 +172,29 @@ final class HeadTailBuffer {
 
   /** The bytes held, head then tail, in order. */
   byte[] bytes() {
+    return bytes(NOTHING);
+  }
+
+  /** The bytes held with {@code between} where a dropped middle would be: head, between, tail. */
+  byte[] bytes(byte[] between) {
     int tailLen = tailLen();
-    byte[] out = new byte[headLen + tailLen];
+    byte[] out = new byte[headLen + between.length + tailLen];
     System.arraycopy(head, 0, out, 0, headLen);
-    if (tailLen > 0) {
-      if (tailFull) {
-        System.arraycopy(tail, tailPos, out, headLen, tailCap - tailPos);
-        System.arraycopy(tail, 0, out, headLen + tailCap - tailPos, tailPos);
-      } else {
-        System.arraycopy(tail, 0, out, headLen, tailPos);
-      }
-    }
+    System.arraycopy(between, 0, out, headLen, between.length);
+    copyLastOfTail(tailLen, out, out.length);
     return out;
+  }
+
+  /** True when the last byte of the head is ASCII: it ends no multi-byte character cut short. */
+  boolean headEndsInAscii() {
+    return headLen == 0 || head[headLen - 1] >= 0;
   }
 
   /** True when the last byte held is a newline: the last line in memory is complete. */
   boolean endsWithNewline() {
-    int tl = tailLen();
-    if (tl > 0) {
-      int idx = tailFull ? (tailPos + tailCap - 1) % tailCap : tailPos - 1;
-      return tail[idx] == '\n';
+    Chunk last = tail.peekLast();
+    if (last != null) {
+      return last.data[last.len - 1] == '\n';
     }
     return headLen > 0 && head[headLen - 1] == '\n';
   }
@@ -126,24 +210,29 @@ final class HeadTailBuffer {
   }
 
   private int tailLen() {
-    return tail == null ? 0 : tailFull ? tailCap : tailPos;
+    return (int) Math.min(tailBytes, tailCap);
   }
 
   /** The last {@code n} bytes held, in order; {@code n} is at most {@link #kept()}. */
   private byte[] lastBytes(int n) {
     byte[] out = new byte[n];
-    int tailLen = tailLen();
-    int fromTail = Math.min(n, tailLen);
+    int fromTail = Math.min(n, tailLen());
     int fromHead = n - fromTail;
     System.arraycopy(head, headLen - fromHead, out, 0, fromHead);
-    if (fromTail > 0) {
-      int oldest = tailFull ? tailPos : 0;
-      int start = (oldest + tailLen - fromTail) % tailCap;
-      int first = Math.min(fromTail, tailCap - start);
-      System.arraycopy(tail, start, out, fromHead, first);
-      System.arraycopy(tail, 0, out, fromHead + first, fromTail - first);
-    }
+    copyLastOfTail(fromTail, out, n);
     return out;
+  }
+
+  /** Copies the last {@code n} bytes of the tail into {@code out}, ending before {@code end}. */
+  private void copyLastOfTail(int n, byte[] out, int end) {
+    Iterator<Chunk> newestFirst = tail.descendingIterator();
+    while (n > 0) {
+      Chunk c = newestFirst.next();
+      int k = Math.min(n, c.len);
+      System.arraycopy(c.data, c.len - k, out, end - k, k);
+      end -= k;
+      n -= k;
+    }
   }
 
   /**

@@ -113,24 +113,47 @@ public final class OutputCapture implements Output {
   }
 
   private String rawText() {
-    long dropped;
     byte[] all;
     int split;
+    String marker = null;
     synchronized (lock) {
-      all = memory.bytes();
+      long dropped = memory.size() - memory.kept();
+      if (dropped > 0) {
+        // spilling since before memory dropped anything: the file's name is known, no I/O
+        marker = droppedMarker(dropped, log.enabled() ? log.path() : null);
+      }
+      if (marker != null && memory.headEndsInAscii() && isAscii(marker)) {
+        // one copy and one decoding: the head ends no character that the marker could cut
+        all = memory.bytes(marker.getBytes(StandardCharsets.US_ASCII));
+        marker = null;
+      } else {
+        all = memory.bytes();
+      }
       split = memory.headLength();
-      dropped = memory.size() - all.length;
     }
-    if (dropped <= 0) {
+    if (marker == null) {
       return new String(all, StandardCharsets.UTF_8);
     }
     return new String(all, 0, split, StandardCharsets.UTF_8)
-        + "\n[... "
+        + marker
+        + new String(all, split, all.length - split, StandardCharsets.UTF_8);
+  }
+
+  private static String droppedMarker(long dropped, Path logFile) {
+    return "\n[... "
         + dropped
         + " bytes not kept in memory"
-        + (log.enabled() ? "; the full output is in " + logFile() : "")
-        + " ...]\n"
-        + new String(all, split, all.length - split, StandardCharsets.UTF_8);
+        + (logFile != null ? "; the full output is in " + logFile : "")
+        + " ...]\n";
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

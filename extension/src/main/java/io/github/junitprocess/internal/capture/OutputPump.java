@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * end of file, or when the pipe is closed under it (the process was killed, the stream closed).
  *
  * <p>It takes its capture's lock once per chunk, for the memory copy, the log's start and the
- * splitter; the log write and the listeners run outside it.
+ * splitter; the log write and the listeners run outside it. A chunk the memory copy kept as it is
+ * ({@link HeadTailBuffer#appendOwned}) is read on from the same array, which memory never changes;
+ * the next chunk is read into the array memory gave back.
  */
 final class OutputPump {
   private static final int CHUNK = 64 * 1024;
@@ -65,9 +67,10 @@ final class OutputPump {
         boolean split;
         boolean logThis;
         String unfinished = null;
+        byte[] next;
         synchronized (lock) {
           log.beforeAppend(n); // memory is about to drop bytes: from now on the file keeps them
-          memory.append(buf, 0, n);
+          next = memory.appendOwned(buf, n); // buf's bytes stay as they are: read on below
           logThis = log.spilling();
           LineSplitter splitter = listeners.splitter();
           split = splitter != null;
@@ -89,6 +92,7 @@ final class OutputPump {
         if (unfinished != null) {
           listeners.dispatchUnfinished(unfinished);
         }
+        buf = next;
       }
     } catch (IOException e) {
       // the pipe was closed under us (process killed, stream closed): the stream has ended

@@ -279,6 +279,63 @@ class HeadTailBufferTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {8, 9, 16, 17, 40, 1000})
+  void matchesAFullCopyWhenItKeepsThePumpsReadBuffers(int limit) {
+    Random random = new Random(17L * limit);
+    int bufferLength = 4; // no larger than the tail: kept whole when at least half full
+    for (int run = 0; run < 50; run++) {
+      HeadTailBuffer buffer = new HeadTailBuffer(limit);
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      byte[] buf = new byte[bufferLength];
+      int reads = random.nextInt(60);
+      for (int r = 0; r < reads; r++) {
+        int len = 1 + random.nextInt(bufferLength);
+        for (int i = 0; i < bufferLength; i++) {
+          buf[i] = random.nextInt(5) == 0 ? (byte) '\n' : (byte) ('a' + random.nextInt(26));
+        }
+        byte[] read = Arrays.copyOf(buf, len);
+
+        byte[] next = buffer.appendOwned(buf, len);
+        all.write(read, 0, len);
+
+        assertThat(Arrays.copyOf(buf, len)).as("what the pump goes on reading").isEqualTo(read);
+        assertThat(next).hasSize(bufferLength);
+        Arrays.fill(next, (byte) '#'); // the next read overwrites it: memory must not hold it
+        buf = next;
+        assertLikeOracle(buffer, all.toByteArray(), limit, random.nextInt(limit + 2));
+      }
+    }
+  }
+
+  @Test
+  void aFullReadBufferIsKeptRatherThanCopiedOnceTheHeadIsFull() {
+    HeadTailBuffer buffer = new HeadTailBuffer(16);
+    byte[] first = ascii("abcdefgh");
+    assertThat(buffer.appendOwned(first, 8)).as("into the head: copied").isSameAs(first);
+
+    byte[] second = ascii("ijkl");
+    byte[] next = buffer.appendOwned(second, 4);
+
+    assertThat(next).isNotSameAs(second).hasSize(4);
+    assertThat(buffer.bytes()).isEqualTo(ascii("abcdefghijkl"));
+    byte[] small = ascii("m   ");
+    assertThat(buffer.appendOwned(small, 1)).as("a quarter full: copied").isSameAs(small);
+    assertThat(buffer.bytes()).isEqualTo(ascii("abcdefghijklm"));
+  }
+
+  @Test
+  void aDroppedMarkerGoesWhereTheMiddleWasDropped() {
+    HeadTailBuffer buffer = new HeadTailBuffer(6);
+    buffer.append(ascii("abcdefghij"), 0, 10);
+
+    assertThat(buffer.bytes(ascii("|"))).isEqualTo(ascii("abc|hij"));
+    assertThat(buffer.headEndsInAscii()).isTrue();
+    buffer = new HeadTailBuffer(4);
+    buffer.append("\u00e9\u00e9".getBytes(StandardCharsets.UTF_8), 0, 4);
+    assertThat(buffer.headEndsInAscii()).as("the head ends inside a character").isFalse();
+  }
+
   private static int randomLength(Random random, int limit) {
     switch (random.nextInt(4)) {
       case 0:
