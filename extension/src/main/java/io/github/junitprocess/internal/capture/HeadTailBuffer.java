@@ -1,5 +1,7 @@
 package io.github.junitprocess.internal.capture;
 
+import io.github.junitprocess.internal.support.Warnings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -14,11 +16,16 @@ import java.util.List;
  * <p>The tail is a queue of chunks, oldest first, that together hold at least its last half of the
  * limit once the stream is that long; the oldest chunk is dropped (and its array reused) as soon as
  * the others hold enough. A pump that reads large chunks hands its read buffer over ({@link
- * #appendOwned}) instead of having it copied: a child that writes hundreds of MiB costs no copy per
- * chunk, only the read. The tail's arrays then hold up to one chunk more than half the limit, and
- * at most twice that when reads come back between half full and full.
+ * #appendOwned}) instead of having it copied. The tail's arrays then hold up to one chunk more than
+ * half the limit, and at most twice that when reads come back between half full and full.
  *
- * <p>Plain data: no threads, no I/O, not thread-safe. Its {@link OutputCapture}'s lock guards it.
+ * <p>While a log file holds the whole stream ({@link #tailInFile}), the tail is not kept at all: it
+ * is read back from the file when asked for, and taken back into memory ({@link #tailToMemory})
+ * before the file closes. A child that writes hundreds of MiB then costs no memory traffic beyond
+ * the head.
+ *
+ * <p>Not thread-safe, no threads, and no I/O of its own (the file is read through {@link
+ * StreamFile}). Its {@link OutputCapture}'s lock guards it.
  */
 final class HeadTailBuffer {
   /** The largest array the tail copies small writes into (no larger than the tail). */
@@ -35,6 +42,15 @@ final class HeadTailBuffer {
   private long tailBytes; // in the chunks: at most one chunk more than tailCap
   private byte[] spare; // the array of the chunk dropped last, for the next one
   private long size;
+  private byte last; // the last byte appended
+  private StreamFile file; // while set, the tail is not held: the file holds the whole stream
+
+  /**
+   * The whole stream as a log file holds it: {@code len} bytes read at stream offset {@code at}.
+   */
+  interface StreamFile {
+    void read(long at, byte[] dst, int off, int len) throws IOException;
+  }
 
   /** Part of the tail: {@code len} bytes at the start of {@code data}. */
   private static final class Chunk {
@@ -56,7 +72,9 @@ final class HeadTailBuffer {
   /** Appends {@code len} bytes of {@code buf} from {@code off}, copied. */
   void append(byte[] buf, int off, int len) {
     int rest = appendToHead(buf, off, len);
-    if (rest > 0) {
+    if (file != null) {
+      tailBytes += rest; // in the file
+    } else if (rest > 0) {
       copyToTail(buf, off + len - rest, rest);
     }
   }
@@ -71,6 +89,10 @@ final class HeadTailBuffer {
    */
   byte[] appendOwned(byte[] buf, int len) {
     int rest = appendToHead(buf, 0, len);
+    if (file != null) {
+      tailBytes += rest; // in the file
+      return buf;
+    }
     if (rest <= 0 || rest < len || len < buf.length / 2 || tailCap < buf.length) {
       if (rest > 0) {
         copyToTail(buf, len - rest, rest); // part of it went to the head, or it is small
@@ -92,6 +114,9 @@ final class HeadTailBuffer {
    */
   private int appendToHead(byte[] buf, int off, int len) {
     size += len;
+    if (len > 0) {
+      last = buf[off + len - 1];
+    }
     int toHead = Math.min(len, headCap - headLen);
     if (toHead > 0) {
       if (headLen + toHead > head.length) {
@@ -145,6 +170,34 @@ final class HeadTailBuffer {
     }
   }
 
+  /**
+   * From now on {@code file} holds the whole stream, as long as {@link #size()} whenever this copy
+   * is read: the tail is dropped from memory and read back from the file when asked for.
+   */
+  void tailInFile(StreamFile file) {
+    this.file = file;
+    tail.clear();
+    spare = null;
+    tailBytes = size - headLen;
+  }
+
+  /**
+   * Reads the tail back from the file and holds it again; before the file closes. Should the read
+   * fail, the tail is lost (and counted as dropped).
+   */
+  void tailToMemory() {
+    if (file == null) {
+      return;
+    }
+    byte[] data = new byte[tailLen()];
+    boolean read = readTail(data.length, data, data.length);
+    file = null;
+    tailBytes = read ? data.length : 0;
+    if (read && data.length > 0) {
+      tail.addLast(new Chunk(data, data.length));
+    }
+  }
+
   /** True when appending {@code more} bytes would drop some of the stream. */
   boolean wouldOverflow(int more) {
     return size + more > (long) headCap + tailCap;
@@ -192,9 +245,8 @@ final class HeadTailBuffer {
 
   /** True when the last byte held is a newline: the last line in memory is complete. */
   boolean endsWithNewline() {
-    Chunk last = tail.peekLast();
-    if (last != null) {
-      return last.data[last.len - 1] == '\n';
+    if (tailLen() > 0) {
+      return last == '\n'; // the tail ends where the stream does
     }
     return headLen > 0 && head[headLen - 1] == '\n';
   }
@@ -225,6 +277,10 @@ final class HeadTailBuffer {
 
   /** Copies the last {@code n} bytes of the tail into {@code out}, ending before {@code end}. */
   private void copyLastOfTail(int n, byte[] out, int end) {
+    if (file != null) {
+      readTail(n, out, end);
+      return;
+    }
     Iterator<Chunk> newestFirst = tail.descendingIterator();
     while (n > 0) {
       Chunk c = newestFirst.next();
@@ -232,6 +288,25 @@ final class HeadTailBuffer {
       System.arraycopy(c.data, c.len - k, out, end - k, k);
       end -= k;
       n -= k;
+    }
+  }
+
+  /**
+   * The last {@code n} bytes of the stream from the file into {@code out}, ending before {@code
+   * end}.
+   */
+  private boolean readTail(int n, byte[] out, int end) {
+    try {
+      file.read(size - n, out, end - n, n);
+      return true;
+    } catch (IOException e) {
+      Warnings.print(
+          "cannot read the end of a captured stream back from its log file ("
+              + e
+              + "); the end of the output in memory is incomplete (the last "
+              + n
+              + " bytes)");
+      return false;
     }
   }
 

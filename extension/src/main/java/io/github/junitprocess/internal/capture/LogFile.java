@@ -1,9 +1,9 @@
 package io.github.junitprocess.internal.capture;
 
 import io.github.junitprocess.internal.support.Warnings;
-import java.io.FileOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The on-disk copy of one output stream, created when its capture first writes to it; the name is
- * unique in its directory.
+ * unique in its directory. It holds the stream from its first byte, so the stream's bytes are read
+ * back at their own offsets ({@link #read}) while it is open: the capture reads its tail from here
+ * instead of keeping it in memory. Neither a write nor a read is interruptible (an interrupted
+ * reader must not close the file under the pump), and a file deleted while open is still read.
  */
 public final class LogFile {
   /** Files older than this JVM are left over from an earlier run and may be overwritten. */
@@ -26,7 +29,9 @@ public final class LogFile {
   private final String baseName;
   private final String suffix;
   private Path path;
-  private OutputStream out;
+  private RandomAccessFile out;
+  private long written; // the file's length: where the next write goes
+  private boolean pointerAtEnd = true; // false after a read moved the file pointer
   private boolean failed;
 
   /** No file: output is kept in memory only ({@code junit.process.log.enabled=false}). */
@@ -55,18 +60,46 @@ public final class LogFile {
     return path != null ? path : dir.resolve(baseName + suffix);
   }
 
-  synchronized void write(byte[] buf, int off, int len) {
+  /**
+   * Appends {@code len} bytes of {@code buf} from {@code off}; false when the file cannot be
+   * written (now or since an earlier failure, warned about once). A full disk must not block or
+   * kill the child: memory capture goes on, the file stops.
+   */
+  synchronized boolean write(byte[] buf, int off, int len) {
     open();
     if (out == null) {
-      return;
+      return false;
     }
     try {
+      if (!pointerAtEnd) {
+        out.seek(written);
+        pointerAtEnd = true;
+      }
       out.write(buf, off, len);
+      written += len;
+      return true;
     } catch (IOException e) {
-      // a full disk must not block or kill the child: memory capture goes on, the file stops
       failed = true;
       closeQuietly();
       warn(e);
+      return false;
+    }
+  }
+
+  /** Reads {@code len} bytes of the stream at {@code position}, all of them written before. */
+  synchronized void read(long position, byte[] dst, int off, int len) throws IOException {
+    if (out == null || position + len > written) {
+      throw new IOException("the log file " + path + " is closed or shorter than expected");
+    }
+    pointerAtEnd = false;
+    out.seek(position);
+    int done = 0;
+    while (done < len) {
+      int r = out.read(dst, off + done, len - done);
+      if (r < 0) {
+        throw new EOFException("the log file " + path + " was truncated");
+      }
+      done += r;
     }
   }
 
@@ -95,7 +128,7 @@ public final class LogFile {
           // the same name and pid earlier in this run: take the next number
         }
       }
-      out = new FileOutputStream(path.toFile(), true);
+      out = new RandomAccessFile(path.toFile(), "rw"); // created or emptied above
     } catch (IOException | SecurityException e) {
       failed = true;
       warn(e);

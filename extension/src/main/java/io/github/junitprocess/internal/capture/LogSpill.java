@@ -4,17 +4,24 @@ import java.nio.file.Path;
 
 /**
  * When a stream's {@link LogFile} is written: from the moment memory is about to drop bytes (then
- * the pump writes every chunk to it), or when someone asks for the file. It begins with what memory
- * holds, which is everything so far, so a stream that stays within the capture limit and whose log
- * nobody asks for never costs a file.
+ * every chunk goes to it), or when someone asks for the file. It begins with what memory holds,
+ * which is everything so far, so a stream that stays within the capture limit and whose log nobody
+ * asks for never costs a file.
  *
- * <p>Its {@link OutputCapture}'s lock guards it, except {@link #write} and {@link #path}, which the
- * {@link LogFile} guards itself, so that the pump writes to disk without holding the lock.
+ * <p>While the file holds the whole stream, memory keeps only the head and reads its tail back from
+ * the file ({@link HeadTailBuffer#tailInFile}): a child that writes hundreds of MiB costs the read
+ * and the file write, not a third copy in memory. When the stream ends, or the file fails (a full
+ * disk), memory takes its tail back from the file, so that the file may be deleted later.
+ *
+ * <p>Its {@link OutputCapture}'s lock guards it, file writes included: the file is then as long as
+ * memory's count whenever a reader holds the lock. {@link #path} is called without the lock; the
+ * {@link LogFile} guards itself.
  */
 final class LogSpill {
   private final LogFile file;
   private final HeadTailBuffer memory;
   private boolean spilling;
+  private boolean tailInFile;
   private boolean ended;
 
   LogSpill(LogFile file, HeadTailBuffer memory) {
@@ -26,11 +33,20 @@ final class LogSpill {
     return file.enabled();
   }
 
-  /** Before memory takes {@code n} more bytes: if it would drop some, the file keeps them. */
-  void beforeAppend(int n) {
+  /**
+   * A chunk the pump read, {@code n} bytes of {@code buf}: to the file once memory is about to drop
+   * bytes (or someone asked for the file), then to memory.
+   *
+   * @return the array to read into next ({@link HeadTailBuffer#appendOwned})
+   */
+  byte[] append(byte[] buf, int n) {
     if (!spilling && file.enabled() && memory.wouldOverflow(n)) {
       start();
     }
+    if (spilling && !file.write(buf, 0, n)) {
+      fileFailed(); // memory holds the stream before this chunk; it keeps the chunk too
+    }
+    return memory.appendOwned(buf, n);
   }
 
   /** True once every chunk the pump reads goes to the file. */
@@ -38,13 +54,9 @@ final class LogSpill {
     return spilling;
   }
 
-  /** A chunk the pump read, once {@link #spilling()}; called without the capture's lock. */
-  void write(byte[] buf, int off, int len) {
-    file.write(buf, off, len);
-  }
-
-  /** The stream has ended: the file is complete. */
+  /** The stream has ended: the file is complete, and memory holds its tail again. */
   void streamEnded() {
+    takeTailBack();
     file.close(); // a later reader still gets the file, from memory, which then holds everything
     ended = true;
   }
@@ -66,7 +78,22 @@ final class LogSpill {
 
   private void start() {
     byte[] sofar = memory.bytes();
-    file.write(sofar, 0, sofar.length);
     spilling = true;
+    if (file.write(sofar, 0, sofar.length) && !ended) {
+      memory.tailInFile(file::read);
+      tailInFile = true;
+    }
+  }
+
+  private void fileFailed() {
+    takeTailBack();
+    file.close();
+  }
+
+  private void takeTailBack() {
+    if (tailInFile) {
+      memory.tailToMemory();
+      tailInFile = false;
+    }
   }
 }

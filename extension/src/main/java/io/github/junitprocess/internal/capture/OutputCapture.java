@@ -94,7 +94,7 @@ public final class OutputCapture implements Output {
 
   /** Starts pumping {@code in} on a capture thread. */
   public void startPump(InputStream in, String threadName) {
-    new OutputPump(lock, memory, log, listeners, ended, echo).start(in, threadName);
+    new OutputPump(lock, log, listeners, ended, echo).start(in, threadName);
   }
 
   // ---- Output ----

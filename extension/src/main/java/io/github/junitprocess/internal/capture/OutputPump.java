@@ -13,16 +13,17 @@ import java.util.concurrent.CompletableFuture;
  * unterminated line is dispatched, the log closed and {@code ended} completed. The thread stops at
  * end of file, or when the pipe is closed under it (the process was killed, the stream closed).
  *
- * <p>It takes its capture's lock once per chunk, for the memory copy, the log's start and the
- * splitter; the log write and the listeners run outside it. A chunk the memory copy kept as it is
- * ({@link HeadTailBuffer#appendOwned}) is read on from the same array, which memory never changes;
- * the next chunk is read into the array memory gave back.
+ * <p>It takes its capture's lock once per chunk, for the log file, the memory copy and the
+ * splitter; the echo and the listeners run outside it. The file is written under the lock so that a
+ * reader finds it as long as memory says (memory reads its tail from the file while the file holds
+ * the whole stream). A chunk the memory copy kept as it is ({@link HeadTailBuffer#appendOwned}) is
+ * read on from the same array, which memory never changes; the next chunk is read into the array
+ * memory gave back.
  */
 final class OutputPump {
   private static final int CHUNK = 64 * 1024;
 
   private final Object lock;
-  private final HeadTailBuffer memory;
   private final LogSpill log;
   private final LineListeners listeners;
   private final CompletableFuture<Void> ended;
@@ -30,13 +31,11 @@ final class OutputPump {
 
   OutputPump(
       Object lock,
-      HeadTailBuffer memory,
       LogSpill log,
       LineListeners listeners,
       CompletableFuture<Void> ended,
       LiveEcho.Echo echo) {
     this.lock = lock;
-    this.memory = memory;
     this.log = log;
     this.listeners = listeners;
     this.ended = ended;
@@ -65,22 +64,17 @@ final class OutputPump {
       int n;
       while ((n = in.read(buf)) > 0) {
         boolean split;
-        boolean logThis;
         String unfinished = null;
         byte[] next;
         synchronized (lock) {
-          log.beforeAppend(n); // memory is about to drop bytes: from now on the file keeps them
-          next = memory.appendOwned(buf, n); // buf's bytes stay as they are: read on below
-          logThis = log.spilling();
+          next = log.append(buf, n); // the file, then memory; buf's bytes stay as they are
+
           LineSplitter splitter = listeners.splitter();
           split = splitter != null;
           if (split) {
             splitter.feed(buf, 0, n, lines);
             unfinished = listeners.unfinished();
           }
-        }
-        if (logThis) {
-          log.write(buf, 0, n);
         }
         if (echo != null) {
           echo.chunk(buf, 0, n); // queued as bytes: the printer splits and prefixes the lines

@@ -3,6 +3,7 @@ package io.github.junitprocess.internal.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -334,6 +335,61 @@ class HeadTailBufferTest {
     buffer = new HeadTailBuffer(4);
     buffer.append("\u00e9\u00e9".getBytes(StandardCharsets.UTF_8), 0, 4);
     assertThat(buffer.headEndsInAscii()).as("the head ends inside a character").isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7, 16, 64, 1000})
+  void matchesAFullCopyWhileItsTailIsInTheLogFileAndAfterItTookItBack(int limit) {
+    Random random = new Random(7L * limit);
+    for (int run = 0; run < 50; run++) {
+      HeadTailBuffer buffer = new HeadTailBuffer(limit);
+      ByteArrayOutputStream all = new ByteArrayOutputStream(); // what the log file holds
+      int writes = random.nextInt(40);
+      int intoFile = random.nextInt(writes + 1);
+      int back = intoFile + random.nextInt(writes + 1);
+      for (int w = 0; w < writes; w++) {
+        if (w == intoFile) {
+          buffer.tailInFile(
+              (at, dst, off, len) -> System.arraycopy(all.toByteArray(), (int) at, dst, off, len));
+        }
+        if (w == back) {
+          buffer.tailToMemory();
+        }
+        int len = randomLength(random, limit);
+        byte[] buf = new byte[len];
+        for (int i = 0; i < len; i++) {
+          buf[i] = random.nextInt(5) == 0 ? (byte) '\n' : (byte) ('a' + random.nextInt(26));
+        }
+
+        all.write(buf, 0, len); // the file first, as the spill writes it
+        if (random.nextBoolean()) {
+          buffer.append(buf, 0, len);
+        } else {
+          buffer.appendOwned(buf, len);
+        }
+
+        assertLikeOracle(buffer, all.toByteArray(), limit, random.nextInt(limit + 2));
+      }
+    }
+  }
+
+  @Test
+  void aTailThatCannotBeReadBackIsCountedAsDropped() {
+    HeadTailBuffer buffer = new HeadTailBuffer(8);
+    buffer.append(ascii("abcd"), 0, 4);
+    buffer.tailInFile(
+        (at, dst, off, len) -> {
+          throw new IOException("gone");
+        });
+    buffer.append(ascii("efghij"), 0, 6);
+
+    buffer.tailToMemory();
+
+    assertThat(buffer.bytes()).isEqualTo(ascii("abcd"));
+    assertThat(buffer.size()).isEqualTo(10);
+    assertThat(buffer.truncated()).isTrue();
+    buffer.append(ascii("kl\n"), 0, 3);
+    assertThat(buffer.bytes()).as("held in memory from then on").isEqualTo(ascii("abcdkl\n"));
   }
 
   private static int randomLength(Random random, int limit) {

@@ -2,6 +2,7 @@ package io.github.junitprocess.internal.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +18,7 @@ class LogSpillTest {
   /** What the pump does with a chunk, in its order. */
   private void pump(LogSpill log, String chunk) {
     byte[] b = chunk.getBytes(StandardCharsets.US_ASCII);
-    log.beforeAppend(b.length);
-    memory.append(b, 0, b.length);
-    if (log.spilling()) {
-      log.write(b, 0, b.length);
-    }
+    log.append(b, b.length);
   }
 
   @Test
@@ -86,6 +83,59 @@ class LogSpillTest {
     log.streamEnded();
 
     assertThat(log.path()).hasContent("one\ntwo");
+  }
+
+  @Test
+  void whileSpillingMemoryReadsItsTailFromTheFileAndTakesItBackAtTheEnd() throws Exception {
+    LogSpill log = new LogSpill(new LogFile(dir, "p-1", "stdout"), memory);
+    pump(log, "abcdefgh");
+    pump(log, "ijklmnop");
+    assertThat(log.spilling()).isTrue();
+    assertThat(memory.bytes()).isEqualTo(ascii("abcdmnop"));
+
+    Files.delete(log.path()); // the open file is still read and written
+    pump(log, "qrs\n");
+    assertThat(memory.bytes()).isEqualTo(ascii("abcdqrs\n"));
+    assertThat(memory.endsWithNewline()).isTrue();
+    assertThat(memory.tailWindow(3).bytes()).isEqualTo(ascii("rs\n"));
+    log.streamEnded();
+
+    assertThat(memory.bytes()).as("held in memory again").isEqualTo(ascii("abcdqrs\n"));
+    assertThat(memory.size()).isEqualTo(20);
+  }
+
+  @Test
+  void aStreamThatEndedWhileSpillingNeedsItsFileNoLonger() throws Exception {
+    LogSpill log = new LogSpill(new LogFile(dir, "p-1", "stdout"), memory);
+    pump(log, "0123456789abcdef");
+    log.streamEnded();
+    assertThat(log.path()).hasContent("0123456789abcdef");
+
+    Files.delete(log.path());
+
+    assertThat(memory.bytes()).isEqualTo(ascii("0123cdef"));
+    assertThat(memory.truncated()).isTrue();
+  }
+
+  @Test
+  void aLogFileThatCannotBeWrittenLeavesTheWholeCopyInMemory() throws Exception {
+    Path full = Path.of("/dev/full"); // every write fails: no space left on device
+    assumeTrue(Files.isWritable(full), "needs /dev/full");
+    Files.createSymbolicLink(dir.resolve("p-1.stdout.log"), full); // an "earlier run's" log
+    LogSpill log = new LogSpill(new LogFile(dir, "p-1", "stdout"), memory);
+
+    pump(log, "abcdefgh");
+    pump(log, "ijklmnop");
+    pump(log, "qrst");
+    log.streamEnded();
+
+    assertThat(log.spilling()).isTrue();
+    assertThat(memory.bytes()).isEqualTo(ascii("abcdqrst"));
+    assertThat(memory.size()).isEqualTo(20);
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   @Test
