@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +84,62 @@ class HandleStopLeavesNothingTest {
     } catch (IOException e) {
       throw new AssertionError("port " + port + " is still taken after " + how + "()", e);
     }
+  }
+
+  @Test
+  void aChildForkedWhileHandlingTheSignalIsGoneWhenTheStopReturns(Processes processes) {
+    // sh forks nothing until TERM (read is a builtin); its trap forks a child and exits at once,
+    // so the child is out of the tree (reparented) before the stop can see it there
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of(
+                    "sh", "-c", "trap 'sleep 300 & echo child $!; exit 0' TERM; echo ready; read x")
+                .readyLine("^ready$"));
+
+    ProcessResult r = p.stop(Duration.ofSeconds(30));
+
+    String line =
+        r.stdoutLines().stream()
+            .filter(l -> l.startsWith("child "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the trap did not run: " + r.stdoutLines()));
+    long child = Long.parseLong(line.substring("child ".length()));
+    assertThat(r.exitCode()).as("sh ended by its trap").isZero();
+    assertThat(isGone(child)).as("the child forked by the trap, pid " + child).isTrue();
+  }
+
+  @Test
+  void aTreeStoppedWholeLeavesNothingAndEachOfItsChildrenGetsTheSignal(Processes processes) {
+    // every fork is a child the stop finds alive: the pids add up, and nothing needs a search.
+    // Background jobs read /dev/null unless told otherwise: fd 3 keeps the real stdin for them.
+    String kid = "trap \"echo bye $$; exit 0\" TERM; echo kid $$; while :; do read x; done";
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of(
+                    "sh",
+                    "-c",
+                    "exec 3<&0; for i in 1 2 3; do sh -c '"
+                        + kid
+                        + "' <&3 & done; echo ready; wait")
+                .readyLine("^ready$"));
+    List<Long> kids = new java.util.concurrent.CopyOnWriteArrayList<>();
+    p.stdout()
+        .awaitLine(
+            line -> {
+              if (line.startsWith("kid ")) {
+                kids.add(Long.parseLong(line.substring("kid ".length())));
+              }
+              return kids.size() == 3;
+            },
+            WAIT);
+    assertThat(p.descendants()).extracting(ProcessHandle::pid).containsAll(kids);
+
+    ProcessResult r = p.stop(Duration.ofSeconds(30));
+
+    assertThat(kids).allMatch(TestKit::isGone);
+    assertThat(r.stdoutLines())
+        .as("TERM reached each child")
+        .contains("bye " + kids.get(0), "bye " + kids.get(1), "bye " + kids.get(2));
   }
 
   private static long pidOf(SpawnedProcess p, String label) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Signals and stops one process's tree: the signal to the whole group or tree, the graceful stop
@@ -84,13 +83,14 @@ final class TreeStop {
    * {@link #stop(Signal, Duration, boolean)} with the sweep only where descendants may have left
    * the tree (setsid, double fork): when a handle's stop returns, nothing it started may be left. A
    * process run to completion may have escapees when it had already exited (its tree is gone); a
-   * long-running one when a pid that is not one of our spawns came to be since it was spawned. That
-   * second check reads /proc, so it is made once the first signal is on its way, while the process
-   * exits, not before: decided later it can only count more pids, so it never sweeps less.
+   * long-running one when a pid came to be since it was spawned that is neither one of our spawns
+   * nor a member of its tree that the stop found. That is decided once nothing of the tree is left,
+   * when no member can fork any more: a fork while handling the signal is counted too.
    */
   boolean stop(Signal first, Duration grace) {
     boolean exitedBefore = !process.isAlive();
-    return stop(first, grace, () -> window == null ? exitedBefore : !window.onlyOurSpawnsSince());
+    return stop(
+        first, grace, seen -> window == null ? exitedBefore : !window.onlyOurSpawnsAnd(seen, pid));
   }
 
   /**
@@ -100,19 +100,25 @@ final class TreeStop {
    * @return true when everything is gone
    */
   boolean stop(Signal first, Duration grace, boolean sweep) {
-    return stop(first, grace, () -> sweep);
+    return stop(first, grace, seen -> sweep);
+  }
+
+  /** Whether to search for escapees by marker, given every member of the tree the stop found. */
+  @FunctionalInterface
+  private interface SweepDecision {
+    boolean needed(List<TreeKiller.Member> seen);
   }
 
   /**
-   * {@code sweepIfNeeded} is asked once: after the first signal was sent, or before the KILL.
+   * {@code sweepIfNeeded} is asked once, when nothing of the tree is left.
    *
    * <p>The tree is read before the first signal, so that its members get it and the KILL step still
    * finds them once the root has gone, except when the process is alone: when every pid handed out
    * since its spawn went to one of our spawns, it cannot have forked, and its tree is itself (no
-   * /proc walk). A fork in the instant between that check and the signal gives a pid that the sweep
-   * check after the signal sees: that descendant is then killed by its marker.
+   * /proc walk). A fork after that check gives a pid that the sweep decision counts: that
+   * descendant is then killed by its marker.
    */
-  private boolean stop(Signal first, Duration grace, BooleanSupplier sweepIfNeeded) {
+  private boolean stop(Signal first, Duration grace, SweepDecision sweepIfNeeded) {
     if (process.isAlive()) {
       root.markStopRequested();
       if (first != Signal.KILL && !grace.isZero() && !grace.isNegative()) {
@@ -132,7 +138,7 @@ final class TreeStop {
         }
       }
     }
-    return killRemaining(sweepIfNeeded.getAsBoolean());
+    return killRemaining(sweepIfNeeded, List.of());
   }
 
   /** The first signal of a graceful stop, and CONT after it if we had stopped the tree. */
@@ -151,8 +157,7 @@ final class TreeStop {
    * The rest of a graceful stop, once {@code first} was sent: the grace, then KILL to what is left.
    */
   private boolean stopGracefully(
-      Signal first, Duration grace, BooleanSupplier sweepIfNeeded, List<TreeKiller.Member> tree) {
-    boolean sweep = sweepIfNeeded.getAsBoolean();
+      Signal first, Duration grace, SweepDecision sweepIfNeeded, List<TreeKiller.Member> tree) {
     long graceNanos = Durations.waitNanos(grace);
     long deadline = System.nanoTime() + graceNanos;
     // one that has not exited soon may have been stopped by someone else: continue it then
@@ -172,11 +177,15 @@ final class TreeStop {
     if (tree.size() > 1) {
       TreeKiller.awaitGone(tree.subList(1, tree.size()), deadline);
     }
-    if (tree.size() == 1 && !sweep && !process.isAlive()) {
-      root.closeStdin(); // the root was the whole tree and the JDK has reaped it
-      return true;
+    if (tree.size() == 1 && !process.isAlive()) {
+      // the root was the whole tree and the JDK has reaped it
+      if (!sweepIfNeeded.needed(tree)) {
+        root.closeStdin();
+        return true;
+      }
+      return killRemaining(seen -> true, tree); // decided: search for escapees
     }
-    return killRemaining(sweep);
+    return killRemaining(sweepIfNeeded, tree);
   }
 
   /**
@@ -212,10 +221,16 @@ final class TreeStop {
     return tree;
   }
 
-  /** KILLs the tree (and, with sweep, marked escapees) until nothing is left. */
-  private boolean killRemaining(boolean sweep) {
+  /**
+   * KILLs the tree until nothing of it is left, then, where {@code sweepIfNeeded} says so (asked
+   * once, with every member seen, {@code seenBefore} included), what carries the process's marker,
+   * until a search finds nothing.
+   */
+  private boolean killRemaining(SweepDecision sweepIfNeeded, List<TreeKiller.Member> seenBefore) {
     long deadline = System.nanoTime() + TreeKiller.KILL_DEADLINE.toNanos();
+    List<TreeKiller.Member> seen = new ArrayList<>(seenBefore);
     List<TreeKiller.Member> known = new ArrayList<>(lastTree);
+    Boolean sweep = null; // decided once the tree is gone
     while (true) {
       List<TreeKiller.Member> targets = new ArrayList<>();
       if (process.isAlive()) {
@@ -227,16 +242,23 @@ final class TreeStop {
           targets.addAll(TreeKiller.descendants(m.pid()));
         }
       }
-      if (sweep) {
-        // not its own pid as the bound: after a wrap-around its escapees have lower pids
-        long firstPid = window == null ? pid : window.firstPid();
-        targets.addAll(TreeKiller.marked(Set.of(cookie), root.knownStartTicks(), firstPid));
-      }
       targets = TreeKiller.distinct(targets);
       targets.removeIf(TreeKiller.Member::isGone);
+      seen.addAll(targets);
       if (targets.isEmpty() && !process.isAlive()) {
-        root.closeStdin();
-        return true;
+        if (sweep == null) {
+          sweep = sweepIfNeeded.needed(TreeKiller.distinct(seen));
+        }
+        if (sweep) {
+          // not its own pid as the bound: after a wrap-around its escapees have lower pids
+          long firstPid = window == null ? pid : window.firstPid();
+          targets = TreeKiller.marked(Set.of(cookie), root.knownStartTicks(), firstPid);
+          targets.removeIf(TreeKiller.Member::isGone);
+        }
+        if (targets.isEmpty()) {
+          root.closeStdin();
+          return true;
+        }
       }
       if (process.isAlive()) {
         root.markStopRequested();

@@ -2,6 +2,7 @@ package io.github.junitprocess.internal.teardown;
 
 import io.github.junitprocess.internal.os.OwnedProcesses;
 import io.github.junitprocess.internal.os.ProcFs;
+import java.util.Collection;
 
 /**
  * The pids handed out since a point in time, compared with the processes the extension spawned
@@ -22,12 +23,36 @@ public final class PidWindow {
     return lastPid < 0 ? 0 : lastPid + 1;
   }
 
+  /**
+   * True when every pid handed out since this window opened went to one of our spawns or to one of
+   * {@code members} other than {@code root} (one of our spawns): a process tree that its stop found
+   * whole, whose forks are all accounted for, cannot have left a process outside it. A member that
+   * came and went before it was seen, or a thread, makes the count differ: then false.
+   */
+  public boolean onlyOurSpawnsAnd(Collection<TreeKiller.Member> members, long root) {
+    if (lastPid < 0) {
+      return false;
+    }
+    long spawned = OwnedProcesses.spawns() - spawns; // first: see onlyOurSpawnsSince
+    long pids = ProcFs.lastPid() - lastPid;
+    long bornSince =
+        members.stream()
+            .mapToLong(TreeKiller.Member::pid)
+            .filter(p -> p > lastPid && p != root)
+            .distinct()
+            .count();
+    return pids >= 0 && pids == spawned + bornSince;
+  }
+
   /** True when every pid handed out since this window opened went to one of our spawns. */
   public boolean onlyOurSpawnsSince() {
     if (lastPid < 0) {
       return false;
     }
+    // spawns counted before the pids: a spawn is counted once its pid exists, so one under way
+    // can only make the pids more (no match, a scan), never hide a pid that is not ours
+    long spawned = OwnedProcesses.spawns() - spawns;
     long pids = ProcFs.lastPid() - lastPid;
-    return pids >= 0 && pids == OwnedProcesses.spawns() - spawns;
+    return pids >= 0 && pids == spawned;
   }
 }
