@@ -85,7 +85,8 @@ final class TreeStop {
    * process run to completion may have escapees when it had already exited (its tree is gone); a
    * long-running one when a pid came to be since it was spawned that is neither one of our spawns
    * nor a member of its tree that the stop found. That is decided once nothing of the tree is left,
-   * when no member can fork any more: a fork while handling the signal is counted too.
+   * when no member can fork any more, so a fork while handling the signal is counted too (for a
+   * lone root: decided while it exits, and again after its exit if a pid was handed out since).
    */
   boolean stop(Signal first, Duration grace) {
     boolean exitedBefore = !process.isAlive();
@@ -110,7 +111,8 @@ final class TreeStop {
   }
 
   /**
-   * {@code sweepIfNeeded} is asked once, when nothing of the tree is left.
+   * {@code sweepIfNeeded} is asked when nothing of the tree is left (see {@link #stop(Signal,
+   * Duration)}).
    *
    * <p>The tree is read before the first signal, so that its members get it and the KILL step still
    * finds them once the root has gone, except when the process is alone: when every pid handed out
@@ -158,6 +160,11 @@ final class TreeStop {
    */
   private boolean stopGracefully(
       Signal first, Duration grace, SweepDecision sweepIfNeeded, List<TreeKiller.Member> tree) {
+    boolean alone = tree.size() == 1;
+    // a lone root's decision is taken while it exits (the other core is free then), and taken
+    // again after the exit only if a pid was handed out since: a fork while handling the signal
+    long pidBefore = alone && ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
+    boolean sweep = alone && sweepIfNeeded.needed(tree);
     long graceNanos = Durations.waitNanos(grace);
     long deadline = System.nanoTime() + graceNanos;
     // one that has not exited soon may have been stopped by someone else: continue it then
@@ -174,18 +181,22 @@ final class TreeStop {
     } catch (RuntimeException e) {
       // e.g. no kill command for CONT: KILL below still ends the tree
     }
-    if (tree.size() > 1) {
+    if (!alone) {
       TreeKiller.awaitGone(tree.subList(1, tree.size()), deadline);
+      return killRemaining(sweepIfNeeded, tree); // decides once the tree is gone
     }
-    if (tree.size() == 1 && !process.isAlive()) {
+    if (!process.isAlive()) {
       // the root was the whole tree and the JDK has reaped it
-      if (!sweepIfNeeded.needed(tree)) {
+      if (!sweep && (pidBefore < 0 || ProcFs.lastPid() != pidBefore)) {
+        sweep = sweepIfNeeded.needed(tree);
+      }
+      if (!sweep) {
         root.closeStdin();
         return true;
       }
-      return killRemaining(seen -> true, tree); // decided: search for escapees
     }
-    return killRemaining(sweepIfNeeded, tree);
+    boolean decided = sweep;
+    return killRemaining(process.isAlive() ? sweepIfNeeded : seen -> decided, tree);
   }
 
   /**
