@@ -42,15 +42,18 @@ class TeardownTest {
 
   @Test
   void aProcessThatHandlesTermExitsCleanly(Processes processes) {
-    SpawnedProcess p =
-        processes.start(
-            ProcessSpec.of("sh", "-c", "trap 'echo bye; exit 0' TERM; sleep 100 & echo up; wait")
-                .readyLine("up"));
+    // "up" once the child runs sleep: a TERM between its fork and its exec would find sh's trap
+    // still installed in it and be lost, and the stop would wait its whole grace for it
+    String script =
+        "trap 'echo bye; exit 0' TERM; sleep 100 & c=$!;"
+            + " until read -r n < /proc/$c/comm && [ \"$n\" = sleep ]; do :; done; echo up; wait";
+    SpawnedProcess p = processes.start(ProcessSpec.of("sh", "-c", script).readyLine("up"));
 
-    ProcessResult r = p.stop();
+    ProcessResult r = p.stop(Duration.ofSeconds(30));
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stdoutLines()).containsExactly("up", "bye");
+    assertThat(r.duration()).as("ended by TERM, not after the grace").isLessThan(WAIT);
     assertThat(r.stoppedByExtension()).isTrue();
   }
 
