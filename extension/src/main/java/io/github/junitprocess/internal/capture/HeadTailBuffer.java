@@ -39,7 +39,7 @@ final class HeadTailBuffer {
   private byte[] head = NOTHING; // grows up to headCap: a short stream costs little memory
   private int headLen;
   private final ArrayDeque<Chunk> tail = new ArrayDeque<>(); // after the head, oldest first
-  private long tailBytes; // in the chunks: at most one chunk more than tailCap
+  private long tailBytes; // in the chunks (one more than tailCap at most), or in the file
   private byte[] spare; // the array of the chunk dropped last, for the next one
   private long size;
   private byte last; // the last byte appended
