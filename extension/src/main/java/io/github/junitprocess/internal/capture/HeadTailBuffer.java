@@ -52,6 +52,11 @@ final class HeadTailBuffer {
     void read(long at, byte[] dst, int off, int len) throws IOException;
   }
 
+  /** Where {@link #writeTo} writes: false when a write failed. */
+  interface ByteSink {
+    boolean write(byte[] buf, int off, int len);
+  }
+
   /** Part of the tail: {@code len} bytes at the start of {@code data}. */
   private static final class Chunk {
     final byte[] data;
@@ -236,6 +241,30 @@ final class HeadTailBuffer {
     System.arraycopy(between, 0, out, headLen, between.length);
     copyLastOfTail(tailLen, out, out.length);
     return out;
+  }
+
+  /**
+   * Writes the bytes held, head then tail, to {@code sink} as they lie (no copy); stops at the
+   * first failed write. Not while the tail is in the file.
+   *
+   * @return false when a write failed
+   */
+  boolean writeTo(ByteSink sink) {
+    if (file != null) {
+      throw new IllegalStateException("the tail is in the log file");
+    }
+    if (headLen > 0 && !sink.write(head, 0, headLen)) {
+      return false;
+    }
+    int skip = (int) (tailBytes - tailLen()); // what the oldest chunk holds beyond the tail
+    for (Chunk c : tail) {
+      int from = Math.min(skip, c.len);
+      skip -= from;
+      if (c.len > from && !sink.write(c.data, from, c.len - from)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when the last byte of the head is ASCII: it ends no multi-byte character cut short. */

@@ -22,6 +22,12 @@ public final class LogFile {
   private static final long JVM_START =
       ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
 
+  /**
+   * The most one native read or write moves: the JDK copies through a native buffer of the call's
+   * size, which for megabytes is a fresh mapping (page faults) each time, for this a reused one.
+   */
+  private static final int SLICE = 64 * 1024;
+
   /** Directories already warned about, so that a bad log dir is reported once, not per stream. */
   private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
@@ -75,8 +81,12 @@ public final class LogFile {
         out.seek(written);
         pointerAtEnd = true;
       }
-      out.write(buf, off, len);
-      written += len;
+      for (int done = 0; done < len; ) {
+        int n = Math.min(SLICE, len - done);
+        out.write(buf, off + done, n);
+        written += n;
+        done += n;
+      }
       return true;
     } catch (IOException e) {
       failed = true;
@@ -95,7 +105,7 @@ public final class LogFile {
     out.seek(position);
     int done = 0;
     while (done < len) {
-      int r = out.read(dst, off + done, len - done);
+      int r = out.read(dst, off + done, Math.min(SLICE, len - done));
       if (r < 0) {
         throw new EOFException("the log file " + path + " was truncated");
       }

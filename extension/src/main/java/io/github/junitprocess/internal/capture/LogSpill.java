@@ -77,9 +77,8 @@ final class LogSpill {
   }
 
   private void start() {
-    byte[] sofar = memory.bytes();
     spilling = true;
-    if (file.write(sofar, 0, sofar.length) && !ended) {
+    if (memory.writeTo(file::write) && !ended) { // everything so far: memory has dropped nothing
       memory.tailInFile(file::read);
       tailInFile = true;
     }

@@ -276,6 +276,7 @@ class HeadTailBufferTest {
         all.write(buf, off, len);
 
         assertLikeOracle(buffer, all.toByteArray(), limit, random.nextInt(limit + 2));
+        assertThat(written(buffer)).as("writeTo").isEqualTo(buffer.bytes());
       }
     }
   }
@@ -305,6 +306,7 @@ class HeadTailBufferTest {
         Arrays.fill(next, (byte) '#'); // the next read overwrites it: memory must not hold it
         buf = next;
         assertLikeOracle(buffer, all.toByteArray(), limit, random.nextInt(limit + 2));
+        assertThat(written(buffer)).as("writeTo").isEqualTo(buffer.bytes());
       }
     }
   }
@@ -390,6 +392,18 @@ class HeadTailBufferTest {
     assertThat(buffer.truncated()).isTrue();
     buffer.append(ascii("kl\n"), 0, 3);
     assertThat(buffer.bytes()).as("held in memory from then on").isEqualTo(ascii("abcdkl\n"));
+  }
+
+  private static byte[] written(HeadTailBuffer buffer) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(
+            buffer.writeTo(
+                (b, off, len) -> {
+                  out.write(b, off, len);
+                  return true;
+                }))
+        .isTrue();
+    return out.toByteArray();
   }
 
   private static int randomLength(Random random, int limit) {
