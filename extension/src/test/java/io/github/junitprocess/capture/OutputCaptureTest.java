@@ -12,6 +12,7 @@ import io.github.junitprocess.ProcessTimeoutException;
 import io.github.junitprocess.Processes;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.TestKit;
+import io.github.junitprocess.fixtures.CaptureFixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -33,6 +34,42 @@ class OutputCaptureTest {
     assertThat(r.stdoutLines()).containsExactly("one", "three");
     assertThat(r.stderr()).isEqualTo("two\n");
     assertThat(r.stderrLines()).containsExactly("two");
+  }
+
+  @Test
+  void concurrentTestsWithSameNamedWritersEachReadOnlyTheirOwnOutput() {
+    CaptureFixtures.LOGS.clear();
+    String[] config =
+        java.util.Arrays.copyOf(TestKit.CONCURRENTLY, TestKit.CONCURRENTLY.length + 2);
+    config[config.length - 2] = "junit.process.capture.limit"; // most of each output: file only
+    config[config.length - 1] = "64KiB";
+
+    var results = TestKit.run(CaptureFixtures.ConcurrentLargeOutputs.class, config);
+
+    assertThat(TestKit.failures(results)).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.succeeded(6).failed(0));
+    assertThat(CaptureFixtures.LOGS).hasSize(6).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aChildStillWritingWhenItsParentExitsIsReadToTheEnd(Processes processes) {
+    // once told, the parent starts a child that writes as fast as it can, and exits at once: the
+    // pipe must stay open while the pump reads (the JDK's exit hook would drain and close it
+    // between two reads, and the child would die of SIGPIPE with most of its output unread)
+    SpawnedProcess p =
+        processes.start(
+            ProcessSpec.of(
+                    "sh",
+                    "-c",
+                    "echo ready; read x; (yes line | head -n 200000; echo child-done) & exit 0")
+                .readyLine("^ready$"));
+
+    p.writeLine("go");
+    String last = p.stdout().awaitLine("^child-done$", WAIT);
+
+    assertThat(last).isEqualTo("child-done");
+    assertThat(p.stdout().size())
+        .isEqualTo("ready\n".length() + 200_000L * "line\n".length() + "child-done\n".length());
   }
 
   @Test

@@ -57,7 +57,20 @@ final class OutputPump {
         });
   }
 
+  /**
+   * Holds the stream's monitor from the first read to the end: the JDK's exit hook for the process
+   * ({@code processExited}, synchronized on the stream) would otherwise, between two reads once the
+   * process has exited, drain what the pipe holds into a buffer of its own and close the pipe, and
+   * a descendant still writing would lose its output and die of SIGPIPE. The hook runs when this
+   * loop has ended.
+   */
   private void pump(InputStream in) {
+    synchronized (in) {
+      pumpLocked(in);
+    }
+  }
+
+  private void pumpLocked(InputStream in) {
     byte[] buf = new byte[CHUNK];
     List<String> lines = new ArrayList<>();
     try (in) {
