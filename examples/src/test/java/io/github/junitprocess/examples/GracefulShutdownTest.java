@@ -21,6 +21,7 @@ class GracefulShutdownTest {
   // absolute: the journal runs in a directory of its own
   static final String JOURNAL = "${sys.user.dir}/src/test/resources/shutdown/journal.py";
   static final String STUBBORN = "src/test/resources/shutdown/stubborn.py";
+  static final String SUPERVISOR = "src/test/resources/shutdown/supervisor.py";
 
   @Test
   void aServerThatFlushesOnTermExitsCleanly(
@@ -39,6 +40,24 @@ class GracefulShutdownTest {
     // ${tempDir} is deleted at the end of the test, not when the process stops
     Path written = journal.workingDir().resolve("journal.txt");
     assertThat(Files.readAllLines(written)).containsExactly("first", "second");
+  }
+
+  @Test
+  void whatTheWholeTreePrintsWhileItShutsDownIsCaptured(
+      @SpawnProcess(
+              value = {"python3", SUPERVISOR},
+              readyLine = "^ready$")
+          SpawnedProcess supervisor) {
+    supervisor.stdout().awaitLine("^worker 1: up$", Duration.ofSeconds(30));
+    supervisor.stdout().awaitLine("^worker 2: up$", Duration.ofSeconds(30));
+
+    ProcessResult result = supervisor.stop();
+
+    // TERM reaches every process of the tree; the supervisor exits at once, its workers after it
+    assertThat(result).wasStoppedByExtension();
+    assertThat(result.stdoutLines())
+        .contains("worker 1: draining", "worker 1: bye", "worker 2: draining", "worker 2: bye");
+    assertThat(supervisor.descendants()).isEmpty();
   }
 
   @Test
