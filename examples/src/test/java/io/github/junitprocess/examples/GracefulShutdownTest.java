@@ -43,24 +43,6 @@ class GracefulShutdownTest {
   }
 
   @Test
-  void whatTheWholeTreePrintsWhileItShutsDownIsCaptured(
-      @SpawnProcess(
-              value = {"python3", SUPERVISOR},
-              readyLine = "^ready$")
-          SpawnedProcess supervisor) {
-    supervisor.stdout().awaitLine("^worker 1: up$", Duration.ofSeconds(30));
-    supervisor.stdout().awaitLine("^worker 2: up$", Duration.ofSeconds(30));
-
-    ProcessResult result = supervisor.stop();
-
-    // TERM reaches every process of the tree; the supervisor exits at once, its workers after it
-    assertThat(result).wasStoppedByExtension();
-    assertThat(result.stdoutLines())
-        .contains("worker 1: draining", "worker 1: bye", "worker 2: draining", "worker 2: bye");
-    assertThat(supervisor.descendants()).isEmpty();
-  }
-
-  @Test
   void aServerThatIgnoresTermIsKilledAfterTheGrace(
       @SpawnProcess(
               value = {"python3", STUBBORN},
@@ -85,5 +67,23 @@ class GracefulShutdownTest {
     assertThat(server.stop())
         .succeeded()
         .hasStdoutContaining("Keyboard interrupt received, exiting.");
+  }
+
+  @Test
+  void whatTheWholeTreePrintsWhileItShutsDownIsCaptured(
+      @SpawnProcess(
+              value = {"python3", SUPERVISOR},
+              readyLine = "^ready$")
+          SpawnedProcess supervisor) {
+    supervisor.stdout().awaitLine("^worker 1: up$", Duration.ofSeconds(30));
+    supervisor.stdout().awaitLine("^worker 2: up$", Duration.ofSeconds(30));
+
+    ProcessResult result = supervisor.stop();
+
+    // TERM reaches every process of the tree; the supervisor exits at once, its workers after it
+    assertThat(result).wasStoppedByExtension();
+    assertThat(result.stdoutLines())
+        .contains("worker 1: draining", "worker 1: bye", "worker 2: draining", "worker 2: bye");
+    assertThat(supervisor.descendants()).isEmpty();
   }
 }
