@@ -263,7 +263,10 @@ final class TreeStop {
         if (sweep) {
           // not its own pid as the bound: after a wrap-around its escapees have lower pids
           long firstPid = window == null ? pid : window.firstPid();
-          targets = TreeKiller.marked(Set.of(cookie), root.knownStartTicks(), firstPid);
+          // its group too: an escapee caught in its exec shows no marker for an instant
+          targets =
+              TreeKiller.marked(
+                  Set.of(cookie), root.knownStartTicks(), firstPid, groupLeader ? pid : 0);
           targets.removeIf(TreeKiller.Member::isGone);
         }
         if (targets.isEmpty()) {

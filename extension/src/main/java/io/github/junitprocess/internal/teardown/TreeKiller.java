@@ -105,21 +105,32 @@ public final class TreeKiller {
    * descendant.
    */
   public static List<Member> marked(Set<String> cookies, long minStartTicks, long minPid) {
+    return marked(cookies, minStartTicks, minPid, 0);
+  }
+
+  /**
+   * Like {@link #marked(Set, long, long)}, also finding the members of process group {@code group}
+   * (0 for none) by their group alone: a process in the middle of an {@code exec} shows an empty
+   * environment for an instant, so its marker cannot be read then, while its group can. Only
+   * descendants of the group's leader can be in its group.
+   */
+  public static List<Member> marked(
+      Set<String> cookies, long minStartTicks, long minPid, long group) {
     if (cookies.isEmpty()) {
       return new ArrayList<>();
     }
     long lastPid = ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
     long fromPid = lastPid >= minPid ? minPid : 0;
-    return marked(cookies::contains, minStartTicks, fromPid);
+    return marked(cookies::contains, minStartTicks, fromPid, group);
   }
 
   /** Live processes carrying a cookie of this JVM's run. */
   static List<Member> markedByRun() {
-    return marked(Cookies::ofThisRun, 0, 0);
+    return marked(Cookies::ofThisRun, 0, 0, 0);
   }
 
   private static List<Member> marked(
-      java.util.function.Predicate<String> cookie, long minStartTicks, long fromPid) {
+      java.util.function.Predicate<String> cookie, long minStartTicks, long fromPid, long group) {
     List<Member> out = new ArrayList<>();
     if (!ProcFs.AVAILABLE) {
       return out;
@@ -131,6 +142,10 @@ public final class TreeKiller {
       }
       ProcFs.Stat st = ProcFs.stat(pid);
       if (st == null || st.isGone() || st.startTicks < minStartTicks) {
+        continue;
+      }
+      if (group > 0 && st.pgrp == group) {
+        ProcessHandle.of(pid).ifPresent(h -> out.add(new Member(h, st.startTicks)));
         continue;
       }
       String value = ProcFs.environValue(pid, Cookies.ENV_EQUALS);
