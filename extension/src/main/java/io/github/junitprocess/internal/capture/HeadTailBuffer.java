@@ -107,11 +107,7 @@ final class HeadTailBuffer {
     tail.addLast(new Chunk(buf, len));
     tailBytes += len;
     dropUnneeded();
-    byte[] next = spare != null && spare.length == buf.length ? spare : new byte[buf.length];
-    if (next == spare) {
-      spare = null;
-    }
-    return next;
+    return spareOrNew(buf.length);
   }
 
   /**
@@ -158,12 +154,17 @@ final class HeadTailBuffer {
   }
 
   private byte[] newChunkArray() {
-    int length = Math.min(CHUNK, tailCap);
-    byte[] array = spare != null && spare.length == length ? spare : new byte[length];
-    if (array == spare) {
+    return spareOrNew(Math.min(CHUNK, tailCap));
+  }
+
+  /** The array of the chunk dropped last if it has {@code length} bytes, else a new one. */
+  private byte[] spareOrNew(int length) {
+    byte[] array = spare;
+    if (array != null && array.length == length) {
       spare = null;
+      return array;
     }
-    return array;
+    return new byte[length];
   }
 
   /** Drops the oldest chunks while the others hold the whole tail. */

@@ -122,7 +122,9 @@ public final class OutputCapture implements Output {
         // spilling since before memory dropped anything: the file's name is known, no I/O
         marker = droppedMarker(dropped, log.enabled() ? log.path() : null);
       }
-      if (marker != null && memory.headEndsInAscii() && isAscii(marker)) {
+      if (marker != null
+          && memory.headEndsInAscii()
+          && StandardCharsets.US_ASCII.newEncoder().canEncode(marker)) {
         // one copy and one decoding: the head ends no character that the marker could cut
         all = memory.bytes(marker.getBytes(StandardCharsets.US_ASCII));
         marker = null;
@@ -145,15 +147,6 @@ public final class OutputCapture implements Output {
         + " bytes not kept in memory"
         + (logFile != null ? "; the full output is in " + logFile : "")
         + " ...]\n";
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

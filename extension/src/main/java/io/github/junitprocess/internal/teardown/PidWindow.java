@@ -3,6 +3,8 @@ package io.github.junitprocess.internal.teardown;
 import io.github.junitprocess.internal.os.OwnedProcesses;
 import io.github.junitprocess.internal.os.ProcFs;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The pids handed out since a point in time, compared with the processes the extension spawned
@@ -30,22 +32,22 @@ public final class PidWindow {
    * came and went before it was seen, or a thread, makes the count differ: then false.
    */
   public boolean onlyOurSpawnsAnd(Collection<TreeKiller.Member> members, long root) {
-    if (lastPid < 0) {
-      return false;
+    Set<Long> bornSince = new HashSet<>();
+    for (TreeKiller.Member m : members) {
+      if (m.pid() > lastPid && m.pid() != root) {
+        bornSince.add(m.pid());
+      }
     }
-    long spawned = OwnedProcesses.spawns() - spawns; // first: see onlyOurSpawnsSince
-    long pids = ProcFs.lastPid() - lastPid;
-    long bornSince =
-        members.stream()
-            .mapToLong(TreeKiller.Member::pid)
-            .filter(p -> p > lastPid && p != root)
-            .distinct()
-            .count();
-    return pids >= 0 && pids == spawned + bornSince;
+    return pidsHandedOutAre(bornSince.size());
   }
 
   /** True when every pid handed out since this window opened went to one of our spawns. */
   public boolean onlyOurSpawnsSince() {
+    return pidsHandedOutAre(0);
+  }
+
+  /** True when the pids handed out since this window opened are our spawns and {@code others}. */
+  private boolean pidsHandedOutAre(long others) {
     if (lastPid < 0) {
       return false;
     }
@@ -53,6 +55,6 @@ public final class PidWindow {
     // can only make the pids more (no match, a scan), never hide a pid that is not ours
     long spawned = OwnedProcesses.spawns() - spawns;
     long pids = ProcFs.lastPid() - lastPid;
-    return pids >= 0 && pids == spawned;
+    return pids >= 0 && pids == spawned + others;
   }
 }

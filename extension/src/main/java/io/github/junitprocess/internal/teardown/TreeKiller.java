@@ -144,16 +144,16 @@ public final class TreeKiller {
       if (st == null || st.isGone() || st.startTicks < minStartTicks) {
         continue;
       }
-      if (group > 0 && st.pgrp == group) {
-        ProcessHandle.of(pid).ifPresent(h -> out.add(new Member(h, st.startTicks)));
-        continue;
-      }
-      String value = ProcFs.environValue(pid, Cookies.ENV_EQUALS);
-      if (value != null && cookie.test(value)) {
+      if ((group > 0 && st.pgrp == group) || carries(pid, cookie)) {
         ProcessHandle.of(pid).ifPresent(h -> out.add(new Member(h, st.startTicks)));
       }
     }
     return out;
+  }
+
+  private static boolean carries(long pid, java.util.function.Predicate<String> cookie) {
+    String value = ProcFs.environValue(pid, Cookies.ENV_EQUALS);
+    return value != null && cookie.test(value);
   }
 
   /**
