@@ -86,6 +86,35 @@ class OutputTortureTest {
     ProcessTable.assertGoneWithin(tree, Duration.ZERO);
   }
 
+  /**
+   * The engine leaves closing a process's pipes to the JDK, which closes them once the process has
+   * exited: stopped, killed, finished or with its stdout closed early, none may keep a pipe of this
+   * JVM open. The JDK closes them on its reaper thread just after the exit, so the count is
+   * awaited.
+   */
+  @Test
+  void noPipeOfThisJvmStaysOpenAfterItsProcessHasGone(Processes processes) throws Exception {
+    long before = ProcessTable.pipesOfThisJvm();
+    for (int i = 0; i < 10; i++) {
+      SpawnedProcess stopped =
+          processes.start(ProcessSpec.of("sh", "-c", "echo up; exec sleep 300").readyLine("up"));
+      SpawnedProcess silent =
+          processes.start("sh", "-c", "echo bye; exec >&- 2>&-; exec sleep 300");
+      silent.stdout().awaitLine("^bye$", WAIT);
+      SpawnedProcess killed = processes.start("sh", "-c", "echo x; exec cat");
+      killed.stdout().awaitLine("^x$", WAIT);
+      killed.writeLine("still open");
+      killed.stdout().awaitLine("^still open$", WAIT);
+      assertThat(ProcessTable.pipesOfThisJvm()).as("pipes while they run").isGreaterThan(before);
+
+      assertThat(stopped.stop().signal()).contains(Signal.TERM);
+      assertThat(silent.stop().signal()).contains(Signal.TERM);
+      assertThat(killed.kill().stdout()).isEqualTo("x\nstill open\n");
+      assertThat(processes.run("sh", "-c", "echo done").stdout()).isEqualTo("done\n");
+    }
+    ProcessTable.awaitPipesOfThisJvmAtMost(before, WAIT);
+  }
+
   @Test
   void aRunIsCompleteWhenItsProcessExitsEvenIfADescendantHoldsThePipe() {
     OutputFixtures.STARTED.clear();

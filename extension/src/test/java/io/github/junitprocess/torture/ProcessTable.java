@@ -240,4 +240,34 @@ public final class ProcessTable {
       ProcessHandle.of(s.pid()).filter(h -> !s.isGone()).ifPresent(ProcessHandle::destroyForcibly);
     }
   }
+
+  /** How many pipes this JVM has open ({@code /proc/self/fd} entries that link to a pipe). */
+  public static long pipesOfThisJvm() throws IOException {
+    try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.filter(ProcessTable::isPipe).count();
+    }
+  }
+
+  private static boolean isPipe(Path fd) {
+    try {
+      return Files.readSymbolicLink(fd).toString().startsWith("pipe:");
+    } catch (IOException e) {
+      return false; // closed while listed (the listing's own descriptor among them)
+    }
+  }
+
+  /** Waits until this JVM has at most {@code most} pipes open; fails after {@code timeout}. */
+  public static void awaitPipesOfThisJvmAtMost(long most, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = FIRST_PAUSE_NANOS;
+    long open;
+    while ((open = pipesOfThisJvm()) > most) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            open + " pipes of this JVM open after " + timeout + ", " + most + " before");
+      }
+      LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+    }
+  }
 }

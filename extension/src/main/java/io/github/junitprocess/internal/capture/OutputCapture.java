@@ -92,9 +92,12 @@ public final class OutputCapture implements Output {
     this.echo = echo;
   }
 
-  /** Starts pumping {@code in} on a capture thread. */
-  public void startPump(InputStream in, String threadName) {
-    new OutputPump(lock, log, listeners, ended, echo).start(in, threadName);
+  /**
+   * Starts pumping {@code in} on a capture thread; with {@code closeAtEnd}, the pump closes it when
+   * the stream has ended (otherwise its owner does).
+   */
+  public void startPump(InputStream in, String threadName, boolean closeAtEnd) {
+    new OutputPump(lock, log, listeners, ended, echo, closeAtEnd).start(in, threadName);
   }
 
   // ---- Output ----

@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * while it pumps. Each chunk goes to the memory copy, the log file once it spills, and the line
  * splitter while someone listens, and the live echo when there is one; at the end the last
  * unterminated line is dispatched, the log closed and {@code ended} completed. The thread stops at
- * end of file, or when the pipe is closed under it (the process was killed, the stream closed).
+ * end of file, or when the pipe is closed under it (the process was killed, the stream closed). It
+ * closes the stream at the end only when told to: the JDK closes a process's pipes itself once the
+ * process has exited, and a second close at the end of the stream would contend with it while the
+ * process exits.
  *
  * <p>It takes its capture's lock once per chunk, for the log file, the memory copy and the
  * splitter; the echo and the listeners run outside it. The file is written under the lock so that a
@@ -28,18 +31,21 @@ final class OutputPump {
   private final LineListeners listeners;
   private final CompletableFuture<Void> ended;
   private final LiveEcho.Echo echo;
+  private final boolean closeAtEnd;
 
   OutputPump(
       Object lock,
       LogSpill log,
       LineListeners listeners,
       CompletableFuture<Void> ended,
-      LiveEcho.Echo echo) {
+      LiveEcho.Echo echo,
+      boolean closeAtEnd) {
     this.lock = lock;
     this.log = log;
     this.listeners = listeners;
     this.ended = ended;
     this.echo = echo;
+    this.closeAtEnd = closeAtEnd;
   }
 
   /** Starts pumping {@code in} on a capture thread. */
@@ -73,7 +79,7 @@ final class OutputPump {
   private void pumpLocked(InputStream in) {
     byte[] buf = new byte[CHUNK];
     List<String> lines = new ArrayList<>();
-    try (in) {
+    try {
       int n;
       while ((n = in.read(buf)) > 0) {
         boolean split;
@@ -104,6 +110,9 @@ final class OutputPump {
     } catch (IOException e) {
       // the pipe was closed under us (process killed, stream closed): the stream has ended
     } finally {
+      if (closeAtEnd) {
+        closeQuietly(in);
+      }
       String last;
       synchronized (lock) {
         last = listeners.finish();
@@ -118,6 +127,14 @@ final class OutputPump {
         log.streamEnded();
       }
       ended.complete(null);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // closed already
     }
   }
 }

@@ -150,9 +150,11 @@ public final class ProcessLauncher {
       out.echoTo(LiveEcho.of(plan.name(), false));
       err.echoTo(LiveEcho.of(plan.name(), true));
     }
-    out.startPump(process.getInputStream(), "junit-process-stdout-" + base);
+    // the JDK closes the pipes once the process has exited, where it does so
+    boolean closeAtEnd = !OwnedProcesses.PIPES_CLOSED_AT_EXIT;
+    out.startPump(process.getInputStream(), "junit-process-stdout-" + base, closeAtEnd);
     if (!plan.mergeStderr()) {
-      err.startPump(process.getErrorStream(), "junit-process-stderr-" + base);
+      err.startPump(process.getErrorStream(), "junit-process-stderr-" + base, closeAtEnd);
     }
     if (plan.input() != null) {
       feed(managed, process.getOutputStream(), plan.input(), base);

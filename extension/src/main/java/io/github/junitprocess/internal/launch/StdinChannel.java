@@ -1,13 +1,15 @@
 package io.github.junitprocess.internal.launch;
 
 import io.github.junitprocess.ProcessIOException;
+import io.github.junitprocess.internal.os.OwnedProcesses;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
  * The stdin of one process, as the test writes to it: writes are flushed at once and serialised; a
  * write that cannot reach the process fails with a {@link ProcessIOException} saying why (stdin
- * redirected from a file, closed, the process gone). Closing is idempotent.
+ * redirected from a file, closed, the process gone). Closing is idempotent; after the exit it only
+ * marks stdin closed, and the JDK closes the pipe ({@link OwnedProcesses#PIPES_CLOSED_AT_EXIT}).
  */
 final class StdinChannel {
   private final ManagedProcess process;
@@ -56,6 +58,9 @@ final class StdinChannel {
         return;
       }
       closed = true;
+      if (OwnedProcesses.PIPES_CLOSED_AT_EXIT && !process.isAlive()) {
+        return; // the JDK closes the pipe on the exit, as a stop's last step would
+      }
       try {
         out.close();
       } catch (IOException ignored) {

@@ -21,6 +21,14 @@ public final class OwnedProcesses {
   // spawns share the read side; listing the JVM's children takes the write side
   private static final ReentrantReadWriteLock SPAWNING = new ReentrantReadWriteLock();
 
+  /**
+   * Whether the JDK closes a process's pipes itself once it has exited (its Unix implementation
+   * does, on the thread that reaps the process): then closing stdin, stdout or stderr after the
+   * exit is only a second close, contended with the JDK's own, and can be left to it.
+   */
+  public static final boolean PIPES_CLOSED_AT_EXIT =
+      !System.getProperty("os.name", "").startsWith("Windows");
+
   private OwnedProcesses() {}
 
   /** Starts {@code builder}; the process is known as ours before any leak check can see it. */

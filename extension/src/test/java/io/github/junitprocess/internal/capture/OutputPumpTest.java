@@ -31,7 +31,7 @@ class OutputPumpTest {
   private void pump(InputStream in, LogFile file, Consumer<String> callback) {
     log = new LogSpill(file, memory);
     listeners = new LineListeners(callback);
-    new OutputPump(lock, log, listeners, ended, null).start(in, "pump-under-test");
+    new OutputPump(lock, log, listeners, ended, null, true).start(in, "pump-under-test");
   }
 
   private void awaitEnd() throws Exception {

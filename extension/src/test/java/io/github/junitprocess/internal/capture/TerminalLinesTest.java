@@ -66,7 +66,7 @@ class TerminalLinesTest {
   @Test
   void textReadsCrLfAsALineEndAndBytesStayRaw() {
     OutputCapture stream = terminal(null);
-    stream.startPump(new ByteArrayInputStream(bytes("one\r\ntwo\r\nthree")), "t");
+    stream.startPump(new ByteArrayInputStream(bytes("one\r\ntwo\r\nthree")), "t", true);
     assertThat(stream.awaitEnd(WAIT)).isTrue();
 
     assertThat(stream.text()).isEqualTo("one\ntwo\nthree");
@@ -80,7 +80,7 @@ class TerminalLinesTest {
     List<String> callback = new CopyOnWriteArrayList<>();
     OutputCapture stream = terminal(callback);
     PipedOutputStream terminal = new PipedOutputStream();
-    stream.startPump(new PipedInputStream(terminal), "t");
+    stream.startPump(new PipedInputStream(terminal), "t", true);
     LineWaiter prompt = stream.register(l -> l.endsWith("name? "));
 
     terminal.write(bytes("hello\r\nname? "));
