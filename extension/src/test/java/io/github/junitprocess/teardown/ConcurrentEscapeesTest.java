@@ -1,0 +1,58 @@
+package io.github.junitprocess.teardown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.junitprocess.TestKit;
+import io.github.junitprocess.fixtures.ConcurrentEscapeesFixtures;
+import io.github.junitprocess.torture.NothingLeftBehind;
+import io.github.junitprocess.torture.ProcessTable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * A stop's search for descendants that left the tree (by marker and by process group), under
+ * JUnit's concurrent mode with same-named processes: each test's stop ends all of its own escapees,
+ * including a child forked while it handles TERM, and none of another test's.
+ */
+@ExtendWith(NothingLeftBehind.class)
+class ConcurrentEscapeesTest {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"StopInTurn", "StopAtOnce"})
+  void eachStopEndsItsOwnEscapeesAndNoneOfAnothersTest(String fixture) throws Exception {
+    ConcurrentEscapeesFixtures.reset();
+    Class<?> fixtureClass =
+        Class.forName(ConcurrentEscapeesFixtures.class.getName() + "$" + fixture);
+
+    EngineExecutionResults results = TestKit.run(fixtureClass, TestKit.CONCURRENTLY);
+
+    assertThat(
+            results.testEvents().failed().stream()
+                .map(
+                    e ->
+                        e.getTestDescriptor().getDisplayName()
+                            + ": "
+                            + e.getPayload(TestExecutionResult.class)
+                                .flatMap(TestExecutionResult::getThrowable)
+                                .map(Object::toString)
+                                .orElse("?")))
+        .as("tests that failed, and why")
+        .isEmpty();
+    results
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(ConcurrentEscapeesFixtures.TESTS).failed(0));
+    assertThat(ConcurrentEscapeesFixtures.TRAP_CHILDREN)
+        .as("a child forked by each test's trap")
+        .hasSize(ConcurrentEscapeesFixtures.TESTS);
+    List<ProcessTable.Seen> all = new ArrayList<>();
+    ConcurrentEscapeesFixtures.STARTED.values().forEach(all::addAll);
+    assertThat(all).hasSize(3 * ConcurrentEscapeesFixtures.TESTS);
+    ProcessTable.assertGoneWithin(all, Duration.ZERO);
+    TestKit.assertAllGone(ConcurrentEscapeesFixtures.TRAP_CHILDREN.values());
+  }
+}
