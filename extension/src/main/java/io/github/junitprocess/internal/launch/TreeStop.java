@@ -91,7 +91,10 @@ final class TreeStop {
   boolean stop(Signal first, Duration grace) {
     boolean exitedBefore = !process.isAlive();
     return stop(
-        first, grace, seen -> window == null ? exitedBefore : !window.onlyOurSpawnsAnd(seen, pid));
+        first,
+        grace,
+        window != null,
+        seen -> window == null ? exitedBefore : !window.onlyOurSpawnsAnd(seen, pid));
   }
 
   /**
@@ -101,7 +104,7 @@ final class TreeStop {
    * @return true when everything is gone
    */
   boolean stop(Signal first, Duration grace, boolean sweep) {
-    return stop(first, grace, seen -> sweep);
+    return stop(first, grace, false, seen -> sweep);
   }
 
   /** Whether to search for escapees by marker, given every member of the tree the stop found. */
@@ -118,14 +121,18 @@ final class TreeStop {
    * finds them once the root has gone, except when the process is alone: when every pid handed out
    * since its spawn went to one of our spawns, it cannot have forked, and its tree is itself (no
    * /proc walk). A fork after that check gives a pid that the sweep decision counts: that
-   * descendant is then killed by its marker.
+   * descendant is then killed by its marker. With {@code byWindow}, {@code sweepIfNeeded} is that
+   * same count, so for a lone root the check before the signal is its decision too, retaken after
+   * the exit only if a pid was handed out since.
    */
-  private boolean stop(Signal first, Duration grace, SweepDecision sweepIfNeeded) {
+  private boolean stop(
+      Signal first, Duration grace, boolean byWindow, SweepDecision sweepIfNeeded) {
     if (process.isAlive()) {
       root.markStopRequested();
       if (first != Signal.KILL && !grace.isZero() && !grace.isNegative()) {
         long ticks = root.knownStartTicks();
-        boolean alone = ticks > 0 && window != null && window.onlyOurSpawnsSince();
+        long quietPid = ticks > 0 && window != null ? window.lastPidIfOnlyOurSpawns() : -1;
+        boolean alone = quietPid >= 0;
         ProcFs.Stat stat = alone || !ProcFs.AVAILABLE ? null : ProcFs.stat(pid);
         List<TreeKiller.Member> tree =
             alone ? List.of(new TreeKiller.Member(process.toHandle(), ticks)) : tree(stat);
@@ -134,7 +141,7 @@ final class TreeStop {
         // after the signal: the watcher's wake-up overlaps the exit instead of delaying the signal
         root.handOverExitWatch();
         try {
-          return stopGracefully(first, grace, sweepIfNeeded, tree);
+          return stopGracefully(first, grace, sweepIfNeeded, tree, byWindow ? quietPid : -1);
         } finally {
           root.resumeExitWatch();
         }
@@ -157,14 +164,25 @@ final class TreeStop {
 
   /**
    * The rest of a graceful stop, once {@code first} was sent: the grace, then KILL to what is left.
+   * {@code decidedAt} is the last pid handed out when the decision for a lone root was already
+   * taken (no sweep), otherwise -1.
    */
   private boolean stopGracefully(
-      Signal first, Duration grace, SweepDecision sweepIfNeeded, List<TreeKiller.Member> tree) {
+      Signal first,
+      Duration grace,
+      SweepDecision sweepIfNeeded,
+      List<TreeKiller.Member> tree,
+      long decidedAt) {
     boolean alone = tree.size() == 1;
-    // a lone root's decision is taken while it exits (the other core is free then), and taken
-    // again after the exit only if a pid was handed out since: a fork while handling the signal
-    long pidBefore = alone && ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
-    boolean sweep = alone && sweepIfNeeded.needed(tree);
+    // a lone root's decision is taken while it exits (the other core is free then), or was taken
+    // before the signal, and is taken again after the exit only if a pid was handed out since: a
+    // fork while handling the signal
+    long pidBefore = decidedAt;
+    boolean sweep = false;
+    if (decidedAt < 0) {
+      pidBefore = alone && ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
+      sweep = alone && sweepIfNeeded.needed(tree);
+    }
     long graceNanos = Durations.waitNanos(grace);
     long deadline = System.nanoTime() + graceNanos;
     // one that has not exited soon may have been stopped by someone else: continue it then

@@ -46,15 +46,30 @@ public final class PidWindow {
     return pidsHandedOutAre(0);
   }
 
+  /**
+   * The pid the kernel handed out last, read now, when every pid handed out since this window
+   * opened went to one of our spawns; -1 otherwise, or when unknown. A later read that gives the
+   * same pid shows that no pid at all was handed out in between.
+   */
+  public long lastPidIfOnlyOurSpawns() {
+    return lastPidIf(0);
+  }
+
   /** True when the pids handed out since this window opened are our spawns and {@code others}. */
   private boolean pidsHandedOutAre(long others) {
+    return lastPidIf(others) >= 0;
+  }
+
+  /** {@link #lastPidIfOnlyOurSpawns()} with {@code others} pids allowed besides our spawns. */
+  private long lastPidIf(long others) {
     if (lastPid < 0) {
-      return false;
+      return -1;
     }
     // spawns counted before the pids: a spawn is counted once its pid exists, so one under way
     // can only make the pids more (no match, a scan), never hide a pid that is not ours
     long spawned = OwnedProcesses.spawns() - spawns;
-    long pids = ProcFs.lastPid() - lastPid;
-    return pids >= 0 && pids == spawned + others;
+    long now = ProcFs.lastPid();
+    long pids = now - lastPid;
+    return now >= 0 && pids >= 0 && pids == spawned + others ? now : -1;
   }
 }
