@@ -9,6 +9,7 @@ import io.github.junitprocess.ProcessSpec;
 import io.github.junitprocess.Processes;
 import io.github.junitprocess.SpawnedProcess;
 import io.github.junitprocess.TestKit;
+import io.github.junitprocess.torture.ProcessTable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,9 +30,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HandleStopLeavesNothingTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  /** Prints the pids of two daemons that left its tree, then stays (ignoring TERM when asked). */
+  /**
+   * Prints the pids of three daemons that left its tree, one of them without the marker in its
+   * environment (found by its process group), then stays.
+   */
   private static final String ESCAPING =
-      "(setsid sleep 300 & echo setsid $!); (sleep 300 & echo forked $!); echo ready; exec sleep 300";
+      "(setsid sleep 300 & echo setsid $!); (sleep 300 & echo forked $!);"
+          + " (env -u JUNIT_PROCESS_ID sleep 301 & echo unmarked $!); echo ready; exec sleep 300";
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"stop", "kill"})
@@ -39,14 +44,20 @@ class HandleStopLeavesNothingTest {
     SpawnedProcess p = processes.start(ProcessSpec.of("sh", "-c", ESCAPING).readyLine("^ready$"));
     long setsid = pidOf(p, "setsid");
     long forked = pidOf(p, "forked");
-    assertThat(p.descendants()).extracting(ProcessHandle::pid).doesNotContain(setsid, forked);
-    assertThat(List.of(setsid, forked)).noneMatch(TestKit::isGone);
+    long unmarked = pidOf(p, "unmarked");
+    assertThat(p.descendants())
+        .extracting(ProcessHandle::pid)
+        .doesNotContain(setsid, forked, unmarked);
+    assertThat(List.of(setsid, forked, unmarked)).noneMatch(TestKit::isGone);
+    ProcessTable.awaitCommandLine(unmarked, "sleep 301", WAIT);
+    assertThat(ProcessTable.environment(unmarked, "JUNIT_PROCESS_ID")).as("no marker").isEmpty();
 
     ProcessResult r = how.equals("stop") ? p.stop() : p.kill();
 
     assertThat(r.stoppedByExtension()).isTrue();
     assertThat(isGone(setsid)).as("the setsid daemon").isTrue();
     assertThat(isGone(forked)).as("the double-forked daemon").isTrue();
+    assertThat(isGone(unmarked)).as("the daemon without the marker").isTrue();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -95,6 +95,32 @@ public final class ProcessTable {
     }
   }
 
+  /**
+   * Waits until {@code pid} runs {@code commandLine} (its exec is over); fails after {@code
+   * timeout}.
+   */
+  public static void awaitCommandLine(long pid, String commandLine, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = FIRST_PAUSE_NANOS;
+    String seen;
+    while (!(seen = commandLine(pid)).equals(commandLine)) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "pid "
+                + pid
+                + " not running '"
+                + commandLine
+                + "' within "
+                + timeout
+                + " (last: '"
+                + seen
+                + "')");
+      }
+      LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+    }
+  }
+
   public static long parentOf(long pid) {
     return statFields(pid).map(f -> Long.parseLong(f[1])).orElse(-1L);
   }

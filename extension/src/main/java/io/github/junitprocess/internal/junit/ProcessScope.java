@@ -482,12 +482,16 @@ public final class ProcessScope implements PlanContext, AutoCloseable {
       return; // no process but our own spawns came to be: none can have escaped
     }
     Set<String> cookies = new HashSet<>();
+    Set<Long> groups = new HashSet<>(); // an escapee caught in its exec shows no marker
     long minTicks = Long.MAX_VALUE;
     for (ManagedProcess p : started) {
       cookies.add(p.cookie());
+      if (p.leadsGroup()) {
+        groups.add(p.pid());
+      }
       minTicks = Math.min(minTicks, p.knownStartTicks()); // 0 when never read: no bound
     }
     // not the lowest pid of the processes: after a wrap-around an earlier one has a higher pid
-    TreeKiller.killMarked(cookies, minTicks, window.firstPid(), "'" + description + "'");
+    TreeKiller.killMarked(cookies, minTicks, window.firstPid(), groups, "'" + description + "'");
   }
 }

@@ -139,7 +139,7 @@ public class ManagedProcess implements SpawnedProcess {
   }
 
   /** True when started as the leader of its own session and group. */
-  boolean leadsGroup() {
+  public boolean leadsGroup() {
     return groupLeader;
   }
 

@@ -284,7 +284,10 @@ final class TreeStop {
           // its group too: an escapee caught in its exec shows no marker for an instant
           targets =
               TreeKiller.marked(
-                  Set.of(cookie), root.knownStartTicks(), firstPid, groupLeader ? pid : 0);
+                  Set.of(cookie),
+                  root.knownStartTicks(),
+                  firstPid,
+                  groupLeader ? Set.of(pid) : Set.of());
           targets.removeIf(TreeKiller.Member::isGone);
         }
         if (targets.isEmpty()) {

@@ -125,6 +125,7 @@ public final class PoolProcesses {
     if (cookies.isEmpty() || !ProcFs.AVAILABLE) {
       return;
     }
-    TreeKiller.killMarked(Set.copyOf(cookies), createdTicks, 0, "pool '" + poolName + "'");
+    TreeKiller.killMarked(
+        Set.copyOf(cookies), createdTicks, 0, Set.of(), "pool '" + poolName + "'");
   }
 }

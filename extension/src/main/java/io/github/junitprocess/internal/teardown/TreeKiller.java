@@ -105,32 +105,37 @@ public final class TreeKiller {
    * descendant.
    */
   public static List<Member> marked(Set<String> cookies, long minStartTicks, long minPid) {
-    return marked(cookies, minStartTicks, minPid, 0);
+    return marked(cookies, minStartTicks, minPid, Set.of());
   }
 
   /**
-   * Like {@link #marked(Set, long, long)}, also finding the members of process group {@code group}
-   * (0 for none) by their group alone: a process in the middle of an {@code exec} shows an empty
+   * Like {@link #marked(Set, long, long)}, also finding the members of the process groups {@code
+   * groups} by their group alone: a process in the middle of an {@code exec} shows an empty
    * environment for an instant, so its marker cannot be read then, while its group can. Only
-   * descendants of the group's leader can be in its group.
+   * descendants of a group's leader can be in its group. Groups are matched only while pids have
+   * not wrapped around since {@code minPid} (then a later session could have a leader's pid).
    */
   public static List<Member> marked(
-      Set<String> cookies, long minStartTicks, long minPid, long group) {
+      Set<String> cookies, long minStartTicks, long minPid, Set<Long> groups) {
     if (cookies.isEmpty()) {
       return new ArrayList<>();
     }
     long lastPid = ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
-    long fromPid = lastPid >= minPid ? minPid : 0;
-    return marked(cookies::contains, minStartTicks, fromPid, group);
+    boolean wrapped = lastPid < minPid || minPid <= 0;
+    return marked(
+        cookies::contains, minStartTicks, wrapped ? 0 : minPid, wrapped ? Set.of() : groups);
   }
 
   /** Live processes carrying a cookie of this JVM's run. */
   static List<Member> markedByRun() {
-    return marked(Cookies::ofThisRun, 0, 0, 0);
+    return marked(Cookies::ofThisRun, 0, 0, Set.of());
   }
 
   private static List<Member> marked(
-      java.util.function.Predicate<String> cookie, long minStartTicks, long fromPid, long group) {
+      java.util.function.Predicate<String> cookie,
+      long minStartTicks,
+      long fromPid,
+      Set<Long> groups) {
     List<Member> out = new ArrayList<>();
     if (!ProcFs.AVAILABLE) {
       return out;
@@ -144,7 +149,7 @@ public final class TreeKiller {
       if (st == null || st.isGone() || st.startTicks < minStartTicks) {
         continue;
       }
-      if ((group > 0 && st.pgrp == group) || carries(pid, cookie)) {
+      if (groups.contains(st.pgrp) || carries(pid, cookie)) {
         ProcessHandle.of(pid).ifPresent(h -> out.add(new Member(h, st.startTicks)));
       }
     }
@@ -157,16 +162,17 @@ public final class TreeKiller {
   }
 
   /**
-   * KILLs every live process carrying one of {@code cookies} (see {@link #marked(Set, long, long)})
-   * until none is left: the processes that escaped their trees.
+   * KILLs every live process carrying one of {@code cookies}, or in one of {@code groups} (see
+   * {@link #marked(Set, long, long, Set)}) until none is left: the processes that escaped their
+   * trees.
    *
    * @throws ProcessException naming {@code owner} when some could not be killed in time
    */
   public static void killMarked(
-      Set<String> cookies, long minStartTicks, long minPid, String owner) {
+      Set<String> cookies, long minStartTicks, long minPid, Set<Long> groups, String owner) {
     long deadline = System.nanoTime() + KILL_DEADLINE.toNanos();
     while (true) {
-      List<Member> escaped = marked(cookies, minStartTicks, minPid);
+      List<Member> escaped = marked(cookies, minStartTicks, minPid, groups);
       if (escaped.isEmpty()) {
         return;
       }
