@@ -147,7 +147,7 @@ final class TreeStop {
         }
       }
     }
-    return killRemaining(sweepIfNeeded, List.of());
+    return killRemaining(sweepIfNeeded, List.of(), lastTree);
   }
 
   /** The first signal of a graceful stop, and CONT after it if we had stopped the tree. */
@@ -200,8 +200,9 @@ final class TreeStop {
       // e.g. no kill command for CONT: KILL below still ends the tree
     }
     if (!alone) {
-      TreeKiller.awaitGone(tree.subList(1, tree.size()), deadline);
-      return killRemaining(sweepIfNeeded, tree); // decides once the tree is gone
+      boolean childrenGone = TreeKiller.awaitGone(tree.subList(1, tree.size()), deadline);
+      // decides once the tree is gone; members seen gone need no second look
+      return killRemaining(sweepIfNeeded, tree, childrenGone ? List.of() : tree);
     }
     if (!process.isAlive()) {
       // the root was the whole tree and the JDK has reaped it
@@ -214,7 +215,7 @@ final class TreeStop {
       }
     }
     boolean decided = sweep;
-    return killRemaining(process.isAlive() ? sweepIfNeeded : seen -> decided, tree);
+    return killRemaining(process.isAlive() ? sweepIfNeeded : seen -> decided, tree, tree);
   }
 
   /**
@@ -253,12 +254,16 @@ final class TreeStop {
   /**
    * KILLs the tree until nothing of it is left, then, where {@code sweepIfNeeded} says so (asked
    * once, with every member seen, {@code seenBefore} included), what carries the process's marker,
-   * until a search finds nothing.
+   * until a search finds nothing. {@code mayRemain}: members found earlier that may still be alive
+   * (and their descendants), besides the root's tree as it is now.
    */
-  private boolean killRemaining(SweepDecision sweepIfNeeded, List<TreeKiller.Member> seenBefore) {
+  private boolean killRemaining(
+      SweepDecision sweepIfNeeded,
+      List<TreeKiller.Member> seenBefore,
+      List<TreeKiller.Member> mayRemain) {
     long deadline = System.nanoTime() + TreeKiller.KILL_DEADLINE.toNanos();
     List<TreeKiller.Member> seen = new ArrayList<>(seenBefore);
-    List<TreeKiller.Member> known = new ArrayList<>(lastTree);
+    List<TreeKiller.Member> known = new ArrayList<>(mayRemain);
     Boolean sweep = null; // decided once the tree is gone
     while (true) {
       List<TreeKiller.Member> targets = new ArrayList<>();
@@ -272,7 +277,8 @@ final class TreeStop {
         }
       }
       targets = TreeKiller.distinct(targets);
-      targets.removeIf(TreeKiller.Member::isGone);
+      // descendants and known members were each found alive just now; the root was not looked at
+      targets.removeIf(m -> m.pid() == pid && m.isGone());
       seen.addAll(targets);
       if (targets.isEmpty() && !process.isAlive()) {
         if (sweep == null) {
@@ -300,14 +306,14 @@ final class TreeStop {
         process.destroyForcibly();
       }
       TreeKiller.send(targets, Signal.KILL);
-      known = targets;
       long shortWait = Math.min(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500));
       try {
         root.awaitExit(shortWait - System.nanoTime()); // checked below
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      TreeKiller.awaitGone(targets, shortWait);
+      // what was seen gone needs no second look
+      known = TreeKiller.awaitGone(targets, shortWait) ? List.of() : targets;
       if (System.nanoTime() - deadline > 0) {
         return false;
       }
