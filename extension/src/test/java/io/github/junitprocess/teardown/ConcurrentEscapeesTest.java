@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -31,21 +30,7 @@ class ConcurrentEscapeesTest {
 
     EngineExecutionResults results = TestKit.run(fixtureClass, TestKit.CONCURRENTLY);
 
-    assertThat(
-            results.testEvents().failed().stream()
-                .map(
-                    e ->
-                        e.getTestDescriptor().getDisplayName()
-                            + ": "
-                            + e.getPayload(TestExecutionResult.class)
-                                .flatMap(TestExecutionResult::getThrowable)
-                                .map(Object::toString)
-                                .orElse("?")))
-        .as("tests that failed, and why")
-        .isEmpty();
-    results
-        .testEvents()
-        .assertStatistics(s -> s.succeeded(ConcurrentEscapeesFixtures.TESTS).failed(0));
+    TestKit.assertAllPassed(results, ConcurrentEscapeesFixtures.TESTS);
     assertThat(ConcurrentEscapeesFixtures.TRAP_CHILDREN)
         .as("a child forked by each test's trap")
         .hasSize(ConcurrentEscapeesFixtures.TESTS);

@@ -93,7 +93,7 @@ class OutputTortureTest {
    * awaited.
    */
   @Test
-  void noPipeOfThisJvmStaysOpenAfterItsProcessHasGone(Processes processes) throws Exception {
+  void noPipeOfThisJvmStaysOpenAfterItsProcessHasGone(Processes processes) {
     long before = ProcessTable.pipesOfThisJvm();
     for (int i = 0; i < 10; i++) {
       SpawnedProcess stopped =

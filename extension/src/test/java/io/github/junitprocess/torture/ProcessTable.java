@@ -74,12 +74,10 @@ public final class ProcessTable {
    * acted on); fails after {@code timeout}, naming the last state seen.
    */
   public static void awaitState(long pid, char state, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pause = FIRST_PAUSE_NANOS;
-    char seen;
-    while ((seen = state(pid)) != state) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
+    await(
+        () -> state(pid),
+        seen -> seen == state,
+        seen ->
             "pid "
                 + pid
                 + " not in state "
@@ -88,11 +86,8 @@ public final class ProcessTable {
                 + timeout
                 + " (last: "
                 + seen
-                + ")");
-      }
-      LockSupport.parkNanos(pause);
-      pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
-    }
+                + ")",
+        timeout);
   }
 
   /**
@@ -100,12 +95,10 @@ public final class ProcessTable {
    * timeout}.
    */
   public static void awaitCommandLine(long pid, String commandLine, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pause = FIRST_PAUSE_NANOS;
-    String seen;
-    while (!(seen = commandLine(pid)).equals(commandLine)) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
+    await(
+        () -> commandLine(pid),
+        commandLine::equals,
+        seen ->
             "pid "
                 + pid
                 + " not running '"
@@ -114,7 +107,25 @@ public final class ProcessTable {
                 + timeout
                 + " (last: '"
                 + seen
-                + "')");
+                + "')",
+        timeout);
+  }
+
+  /**
+   * Reads {@code read} until {@code done} accepts what it gives, polling with a short backoff;
+   * fails after {@code timeout} with {@code failure} of the last value read.
+   */
+  private static <T> void await(
+      java.util.function.Supplier<T> read,
+      Predicate<T> done,
+      java.util.function.Function<T, String> failure,
+      Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = FIRST_PAUSE_NANOS;
+    T seen;
+    while (!done.test(seen = read.get())) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(failure.apply(seen));
       }
       LockSupport.parkNanos(pause);
       pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
@@ -268,9 +279,11 @@ public final class ProcessTable {
   }
 
   /** How many pipes this JVM has open ({@code /proc/self/fd} entries that link to a pipe). */
-  public static long pipesOfThisJvm() throws IOException {
+  public static long pipesOfThisJvm() {
     try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       return fds.filter(ProcessTable::isPipe).count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -283,17 +296,11 @@ public final class ProcessTable {
   }
 
   /** Waits until this JVM has at most {@code most} pipes open; fails after {@code timeout}. */
-  public static void awaitPipesOfThisJvmAtMost(long most, Duration timeout) throws IOException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pause = FIRST_PAUSE_NANOS;
-    long open;
-    while ((open = pipesOfThisJvm()) > most) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(
-            open + " pipes of this JVM open after " + timeout + ", " + most + " before");
-      }
-      LockSupport.parkNanos(pause);
-      pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
-    }
+  public static void awaitPipesOfThisJvmAtMost(long most, Duration timeout) {
+    await(
+        ProcessTable::pipesOfThisJvm,
+        open -> open <= most,
+        open -> open + " pipes of this JVM open after " + timeout + ", " + most + " before",
+        timeout);
   }
 }
