@@ -87,7 +87,6 @@ final class OutputPump {
         byte[] next;
         synchronized (lock) {
           next = log.append(buf, n); // the file, then memory; buf's bytes stay as they are
-
           LineSplitter splitter = listeners.splitter();
           split = splitter != null;
           if (split) {

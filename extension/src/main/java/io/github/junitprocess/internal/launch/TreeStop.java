@@ -294,7 +294,6 @@ final class TreeStop {
                   root.knownStartTicks(),
                   firstPid,
                   groupLeader ? Set.of(pid) : Set.of());
-          targets.removeIf(TreeKiller.Member::isGone);
         }
         if (targets.isEmpty()) {
           root.closeStdin();

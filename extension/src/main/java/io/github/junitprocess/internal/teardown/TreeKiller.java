@@ -121,9 +121,10 @@ public final class TreeKiller {
       return new ArrayList<>();
     }
     long lastPid = ProcFs.AVAILABLE ? ProcFs.lastPid() : -1;
-    boolean wrapped = lastPid < minPid || minPid <= 0;
+    // no bound given, or pids wrapped around since it: every pid is scanned, groups are not matched
+    boolean unbounded = lastPid < minPid || minPid <= 0;
     return marked(
-        cookies::contains, minStartTicks, wrapped ? 0 : minPid, wrapped ? Set.of() : groups);
+        cookies::contains, minStartTicks, unbounded ? 0 : minPid, unbounded ? Set.of() : groups);
   }
 
   /** Live processes carrying a cookie of this JVM's run. */
