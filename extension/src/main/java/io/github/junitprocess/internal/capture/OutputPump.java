@@ -64,19 +64,26 @@ final class OutputPump {
   }
 
   /**
-   * Holds the stream's monitor from the first read to the end: the JDK's exit hook for the process
-   * ({@code processExited}, synchronized on the stream) would otherwise, between two reads once the
-   * process has exited, drain what the pipe holds into a buffer of its own and close the pipe, and
-   * a descendant still writing would lose its output and die of SIGPIPE. The hook runs when this
-   * loop has ended.
+   * Holds the stream's monitor from the first read to the end of the stream: the JDK's exit hook
+   * for the process ({@code processExited}, synchronized on the stream) would otherwise, between
+   * two reads once the process has exited, drain what the pipe holds into a buffer of its own and
+   * close the pipe, and a descendant still writing would lose its output and die of SIGPIPE. The
+   * hook runs when this loop has ended. The work at the end (the last line, the log, {@code ended})
+   * is done once the monitor is released: the hook runs on the JDK's reaper thread right after it
+   * has marked the process exited, and blocked on the monitor it would cost that thread a second
+   * wake-up while the stop waits for the pumps.
    */
   private void pump(InputStream in) {
-    synchronized (in) {
-      pumpLocked(in);
+    try {
+      synchronized (in) {
+        readToEnd(in);
+      }
+    } finally {
+      end(in);
     }
   }
 
-  private void pumpLocked(InputStream in) {
+  private void readToEnd(InputStream in) {
     byte[] buf = new byte[CHUNK];
     List<String> lines = new ArrayList<>();
     try {
@@ -108,25 +115,28 @@ final class OutputPump {
       }
     } catch (IOException e) {
       // the pipe was closed under us (process killed, stream closed): the stream has ended
-    } finally {
-      if (closeAtEnd) {
-        closeQuietly(in);
-      }
-      String last;
-      synchronized (lock) {
-        last = listeners.finish();
-      }
-      if (last != null) {
-        listeners.dispatch(List.of(last));
-      }
-      if (echo != null) {
-        echo.end();
-      }
-      synchronized (lock) {
-        log.streamEnded();
-      }
-      ended.complete(null);
     }
+  }
+
+  /** The last unterminated line, the end of the echo and of the log, then {@code ended}. */
+  private void end(InputStream in) {
+    if (closeAtEnd) {
+      closeQuietly(in);
+    }
+    String last;
+    synchronized (lock) {
+      last = listeners.finish();
+    }
+    if (last != null) {
+      listeners.dispatch(List.of(last));
+    }
+    if (echo != null) {
+      echo.end();
+    }
+    synchronized (lock) {
+      log.streamEnded();
+    }
+    ended.complete(null);
   }
 
   private static void closeQuietly(InputStream in) {
