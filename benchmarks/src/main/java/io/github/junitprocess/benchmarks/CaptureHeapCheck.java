@@ -4,15 +4,19 @@ import io.github.junitprocess.ProcessResult;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Heap while a child writes 1 GiB to stdout: live heap (used right after a full GC) sampled every
- * 100 ms during the capture, minus the live heap just before it. Not a JMH benchmark (it measures
- * bytes, not time); {@link BenchmarkSuite} runs it in a fresh JVM. Prints one line per subject:
- * {@code heap <subject> peakAboveBaseline=<bytes> retainedAfter=<bytes>}.
+ * 100 ms while the child runs, minus the live heap just before it. A sample counts only when the
+ * child is still running once it has been taken, so that none includes the result, which is built
+ * after the child's exit: what the result holds is {@code retainedAfter}, the live heap once the
+ * capture has returned, with its result still reachable. Not a JMH benchmark (it measures bytes,
+ * not time); {@link BenchmarkSuite} runs it in a fresh JVM. Prints one line per subject: {@code
+ * heap <subject> peakAboveBaseline=<bytes> retainedAfter=<bytes>}.
  */
 public final class CaptureHeapCheck {
   static final long SIZE = 1L << 30;
@@ -63,7 +67,10 @@ public final class CaptureHeapCheck {
         new Thread(
             () -> {
               while (!done.get()) {
-                peak.accumulateAndGet(liveHeap(), Math::max);
+                long live = liveHeap();
+                if (childRunning()) { // so the sample was taken during the capture
+                  peak.accumulateAndGet(live, Math::max);
+                }
                 LockSupport.parkNanos(SAMPLE_NANOS);
               }
             },
@@ -86,6 +93,14 @@ public final class CaptureHeapCheck {
             + (peak.get() - baseline)
             + " retainedAfter="
             + retained);
+  }
+
+  /** Whether the child writing the 1 GiB ({@link #COMMAND}) runs. */
+  private static boolean childRunning() {
+    String size = COMMAND[2];
+    return ProcessHandle.current()
+        .children()
+        .anyMatch(h -> h.info().arguments().map(a -> List.of(a).contains(size)).orElse(false));
   }
 
   private static long liveHeap() {
