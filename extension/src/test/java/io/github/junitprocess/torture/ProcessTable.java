@@ -1,6 +1,7 @@
 package io.github.junitprocess.torture;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The torture tests' own reading of Linux's {@code /proc}, written independently of the engine's:
@@ -116,10 +120,7 @@ public final class ProcessTable {
    * fails after {@code timeout} with {@code failure} of the last value read.
    */
   private static <T> void await(
-      java.util.function.Supplier<T> read,
-      Predicate<T> done,
-      java.util.function.Function<T, String> failure,
-      Duration timeout) {
+      Supplier<T> read, Predicate<T> done, Function<T, String> failure, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = FIRST_PAUSE_NANOS;
     T seen;
@@ -280,10 +281,10 @@ public final class ProcessTable {
 
   /** How many pipes this JVM has open ({@code /proc/self/fd} entries that link to a pipe). */
   public static long pipesOfThisJvm() {
-    try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       return fds.filter(ProcessTable::isPipe).count();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
