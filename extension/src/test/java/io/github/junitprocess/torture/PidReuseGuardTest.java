@@ -3,6 +3,7 @@ package io.github.junitprocess.torture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.junitprocess.TestKit;
 import io.github.junitprocess.torture.fixtures.BystanderFixtures;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,7 @@ class PidReuseGuardTest {
   void aBystanderWithTheSameParentAndGroupSurvivesEveryTeardownPath() {
     EngineExecutionResults results = run(BystanderFixtures.SameParentAndGroup.class);
 
+    assertThat(TestKit.failures(results)).as("failures of the fixture run").isEmpty();
     results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     assertThat(BystanderFixtures.BYSTANDERS).hasSize(1).allMatch(Process::isAlive);
     assertThat(BystanderFixtures.STARTED.size()).as("2 + 2 + 1 + 2 + 2 processes").isEqualTo(9);
@@ -50,6 +52,7 @@ class PidReuseGuardTest {
   void aProcessThatRecycledAPidAndGroupIdIsNeverSignalled() {
     EngineExecutionResults results = run(BystanderFixtures.RecycledPid.class);
 
+    assertThat(TestKit.failures(results)).as("failures of the fixture run").isEmpty();
     results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     assertThat(BystanderFixtures.BYSTANDERS).hasSize(1).allMatch(Process::isAlive);
     long stranger = BystanderFixtures.BYSTANDERS.get(0).pid();
