@@ -140,10 +140,6 @@ final class TreeStop {
         sendFirst(first, tree);
         // after the signal: the watcher's wake-up overlaps the exit instead of delaying the signal
         root.handOverExitWatch();
-        // the kernel wakes the signalled process on this thread's CPU, where it would run only
-        // once this thread blocks in its wait: giving way now lets it act on the signal while the
-        // watcher's wake-up runs on the other CPU (a no-op when nothing else is runnable here)
-        Thread.yield();
         try {
           return stopGracefully(first, grace, sweepIfNeeded, tree, byWindow ? quietPid : -1);
         } finally {
