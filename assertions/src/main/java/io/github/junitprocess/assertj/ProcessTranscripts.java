@@ -2,6 +2,8 @@ package io.github.junitprocess.assertj;
 
 import io.github.junitprocess.ProcessExtension;
 import io.github.junitprocess.ProcessFormat;
+import io.github.junitprocess.Processes;
+import io.github.junitprocess.internal.junit.DetachedScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,10 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -43,6 +47,13 @@ import org.opentest4j.AssertionFailedError;
  * Each step runs with {@code LANG=C.UTF-8}, {@code TZ=UTC}, {@code COLUMNS=80} and {@code
  * NO_COLOR=1}, without {@code LC_ALL}, unless {@link #env} says otherwise, on top of the test JVM's
  * environment; stdin is at end of file. A test is named {@code <file>:<line of the block>}.
+ *
+ * <p>Steps are started as any process of this library is, in a scope of their block: what a block's
+ * steps leave running (a job started with {@code &}, a daemon that left with {@code setsid}) is
+ * stopped with its whole tree when the block ends, whether it passed or failed, and ended by the
+ * reaper if the test JVM dies. A step's output ends when its shell exits, even if a job still holds
+ * the pipe. The extension need not be active; when it is, the steps read its configuration
+ * parameters ({@code junit.process.*}).
  *
  * <p>The expected output uses the patterns of snapshots ({@code [..]} within a line, {@code ...}
  * for any lines) and the actual output the same redactions ({@code [CWD]}, {@code [ROOT]}, {@code
@@ -250,10 +261,18 @@ public final class ProcessTranscripts {
       return workingDir;
     }
 
-    /** One block at a time: the blocks of a file share its working directory. */
+    /**
+     * One block at a time: the blocks of a file share its working directory. What the block's steps
+     * leave running (a background job, a daemon) is stopped with its scope when it ends.
+     */
     synchronized void run(int index, TranscriptFile.Block block) throws IOException {
-      try {
-        runSteps(index, block);
+      Optional<ExtensionContext> test = ProcessExtension.currentTest();
+      try (DetachedScope scope =
+          DetachedScope.of(
+              "transcript " + Snapshots.shown(file) + ", line " + block.fenceLine(),
+              key -> test.flatMap(t -> t.getConfigurationParameter(key)),
+              "transcripts")) {
+        runSteps(scope.processes(), index, block);
       } finally {
         if (blocksLeft.decrementAndGet() == 0) {
           deleteWorkingDir();
@@ -261,7 +280,8 @@ public final class ProcessTranscripts {
       }
     }
 
-    private void runSteps(int index, TranscriptFile.Block block) throws IOException {
+    private void runSteps(Processes processes, int index, TranscriptFile.Block block)
+        throws IOException {
       boolean overwrite =
           SnapshotSettings.mode(ProcessExtension.currentTest().orElse(null))
               == SnapshotSettings.Mode.OVERWRITE;
@@ -272,7 +292,7 @@ public final class ProcessTranscripts {
       boolean changed = false;
       for (TranscriptFile.Step step : block.steps()) {
         TranscriptStepRun.Outcome outcome =
-            TranscriptStepRun.run(step.command(), dir, environment, removed, timeout);
+            TranscriptStepRun.run(processes, step.command(), dir, environment, removed, timeout);
         String output =
             redactions.apply(outcome.output().replace("\r\n", "\n"), null, dir, outcome.pid());
         List<String> actual = SnapshotText.lines(output);

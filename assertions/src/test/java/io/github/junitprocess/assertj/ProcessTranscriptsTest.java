@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.github.junitprocess.assertj.fixtures.ConcurrentTranscriptFixtures;
 import io.github.junitprocess.assertj.fixtures.TranscriptFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -210,6 +211,75 @@ class ProcessTranscriptsTest {
   }
 
   @Test
+  void whatTheStepsLeaveRunningIsStoppedWhenTheirBlockEnds() throws IOException {
+    // [PID] is the step's shell; a background job holds the output pipe, a daemon left the group
+    Path doc =
+        markdown(
+            "daemons.md",
+            FENCE + "console",
+            "$ echo shell $$",
+            "shell [PID]",
+            "$ sleep 300 & echo $! > \"$PIDS/job\"; echo started",
+            "started",
+            "$ mkfifo f; setsid sh -c 'echo $$ > f; exec sleep 300' >/dev/null 2>&1 & read pid < f;"
+                + " echo $pid > \"$PIDS/daemon\"",
+            "$ for p in $(cat \"$PIDS/job\" \"$PIDS/daemon\"); do kill -0 $p && echo running; done",
+            "running",
+            "running",
+            FENCE);
+
+    run(ProcessTranscripts.of(doc).env("PIDS", dir.toString()), "verify")
+        .testEvents()
+        .assertStatistics(s -> s.succeeded(1));
+
+    assertThat(List.of(pid("job"), pid("daemon"))).noneMatch(ProcessTranscriptsTest::running);
+  }
+
+  @Test
+  void aBlockEndingStopsOnlyWhatItsOwnStepsStarted() throws IOException {
+    Path handshake = dir.resolve("second-ended");
+    Process mkfifo = new ProcessBuilder("mkfifo", handshake.toString()).inheritIO().start();
+    assertThat(waitFor(mkfifo)).as("mkfifo's exit code").isZero();
+    // the same command in both; the first checks on its own once the second's block has ended
+    Path first =
+        markdown(
+            "first.md",
+            FENCE + "console",
+            "$ sleep 300 & echo $! > \"$PIDS/first\"",
+            "$ read go < \"$PIDS/second-ended\"; p=$(cat \"$PIDS/first\");"
+                + " [ \"$(cut -d' ' -f3 /proc/$p/stat)\" != Z ] && echo still running",
+            "still running",
+            FENCE);
+    Path second =
+        markdown(
+            "second.md",
+            FENCE + "console",
+            "$ sleep 300 & echo $! > \"$PIDS/second\"",
+            FENCE,
+            FENCE + "console",
+            "$ echo go > \"$PIDS/second-ended\"",
+            FENCE);
+    Duration deadline = Duration.ofSeconds(20); // a run without two threads fails here
+    ConcurrentTranscriptFixtures.first =
+        ProcessTranscripts.of(first).env("PIDS", dir.toString()).timeout(deadline);
+    ConcurrentTranscriptFixtures.second =
+        ProcessTranscripts.of(second).env("PIDS", dir.toString()).timeout(deadline);
+
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(ConcurrentTranscriptFixtures.class))
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2")
+            .execute();
+
+    assertThat(failureMessages(results)).isEmpty();
+    results.testEvents().assertStatistics(s -> s.succeeded(3));
+    assertThat(List.of(pid("first"), pid("second"))).noneMatch(ProcessTranscriptsTest::running);
+  }
+
+  @Test
   void redactionsApplyToTheOutput() throws IOException {
     Path doc =
         markdown(
@@ -232,6 +302,29 @@ class ProcessTranscriptsTest {
         .hasMessageContaining("bad.md, line 3: '? one' must give an exit code");
     assertThatThrownBy(() -> ProcessTranscripts.of(dir.resolve("none")).tests())
         .hasMessageStartingWith("No transcript file or folder");
+  }
+
+  private long pid(String file) throws IOException {
+    return Long.parseLong(Files.readString(dir.resolve(file)).strip());
+  }
+
+  /** Running: in /proc and not a zombie (an orphan is reaped by init only after a while). */
+  private static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int waitFor(Process process) {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private Path markdown(String name, String... lines) throws IOException {
