@@ -272,7 +272,7 @@ public final class ProcessTranscripts {
               "transcript " + Snapshots.shown(file) + ", line " + block.fenceLine(),
               key -> test.flatMap(t -> t.getConfigurationParameter(key)),
               "transcripts")) {
-        runSteps(scope.processes(), index, block);
+        runSteps(scope.processes(), test, index, block);
       } finally {
         if (blocksLeft.decrementAndGet() == 0) {
           deleteWorkingDir();
@@ -280,11 +280,11 @@ public final class ProcessTranscripts {
       }
     }
 
-    private void runSteps(Processes processes, int index, TranscriptFile.Block block)
+    private void runSteps(
+        Processes processes, Optional<ExtensionContext> test, int index, TranscriptFile.Block block)
         throws IOException {
       boolean overwrite =
-          SnapshotSettings.mode(ProcessExtension.currentTest().orElse(null))
-              == SnapshotSettings.Mode.OVERWRITE;
+          SnapshotSettings.mode(test.orElse(null)) == SnapshotSettings.Mode.OVERWRITE;
       Path dir = workingDir();
       Map<String, String> environment = environment();
       List<String> removed = env.containsKey("LC_ALL") ? List.of() : List.of("LC_ALL");
